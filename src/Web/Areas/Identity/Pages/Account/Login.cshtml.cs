@@ -1,0 +1,84 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Training.Courses.People;
+
+namespace Training.Web.Areas.Identity.Pages.Account;
+
+/// <summary>
+/// Replaces the Identity UI log-in page so that failed attempts count towards lockout
+/// (the packaged page passes lockoutOnFailure: false) and its text is localised.
+/// </summary>
+[AllowAnonymous]
+public sealed class LoginModel(
+    SignInManager<TrainingUser> signInManager,
+    IStringLocalizer<SharedResource> localizer,
+    ILogger<LoginModel> logger) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public string ReturnUrl { get; private set; } = "/";
+
+    [TempData]
+    public string? ErrorMessage { get; set; }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter your e-mail address.")]
+        [EmailAddress(ErrorMessage = "Enter a valid e-mail address, such as name@example.org.")]
+        [Display(Name = "E-mail address")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter your password.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Password")]
+        public string Password { get; set; } = "";
+
+        [Display(Name = "Keep me logged in on this computer (not on a shared computer)")]
+        public bool RememberMe { get; set; }
+    }
+
+    public async Task OnGetAsync(string? returnUrl = null)
+    {
+        if (!string.IsNullOrEmpty(ErrorMessage))
+        {
+            ModelState.AddModelError(string.Empty, ErrorMessage);
+        }
+        ReturnUrl = SafeReturnUrl(returnUrl);
+        await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
+    {
+        ReturnUrl = SafeReturnUrl(returnUrl);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await signInManager.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(ReturnUrl);
+        }
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("./LoginWith2fa", new { ReturnUrl, Input.RememberMe });
+        }
+        if (result.IsLockedOut)
+        {
+            logger.LogWarning("An account was locked out after repeated failed log-ins.");
+            return RedirectToPage("./Lockout");
+        }
+        ModelState.AddModelError(string.Empty, localizer["The e-mail address or password is wrong, or the address is not confirmed yet."]);
+        return Page();
+    }
+
+    private string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : Url.Content("~/");
+}

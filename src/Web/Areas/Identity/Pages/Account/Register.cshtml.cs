@@ -1,0 +1,111 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.UI.Services;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Training.Courses.People;
+using Training.Web.Features.Accounts;
+using Training.Web.Infrastructure.Site;
+
+namespace Training.Web.Areas.Identity.Pages.Account;
+
+/// <summary>
+/// Replaces the Identity UI registration page: asks for the name to print on certificates, makes every
+/// new account a Learner, and builds the confirmation link from Site:BaseUrl when it is set.
+/// </summary>
+[AllowAnonymous]
+public sealed class RegisterModel(
+    UserManager<TrainingUser> userManager,
+    IEmailSender emailSender,
+    IOptions<SiteOptions> siteOptions,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public string ReturnUrl { get; private set; } = "/";
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter your full name.")]
+        [StringLength(200, ErrorMessage = "Your name can be at most {1} characters long.")]
+        [Display(Name = "Full name, as it should appear on your certificates")]
+        public string FullName { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter your e-mail address.")]
+        [EmailAddress(ErrorMessage = "Enter a valid e-mail address, such as name@example.org.")]
+        [Display(Name = "E-mail address")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Choose a password.")]
+        [StringLength(PasswordPolicyValidator.MaximumLength, MinimumLength = 8, ErrorMessage = "Your password must be between {2} and {1} characters long.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Password")]
+        public string Password { get; set; } = "";
+
+        [DataType(DataType.Password)]
+        [Display(Name = "Repeat the password")]
+        [Compare(nameof(Password), ErrorMessage = "The two passwords are not the same.")]
+        public string ConfirmPassword { get; set; } = "";
+    }
+
+    public void OnGet(string? returnUrl = null) => ReturnUrl = SafeReturnUrl(returnUrl);
+
+    public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
+    {
+        ReturnUrl = SafeReturnUrl(returnUrl);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = new TrainingUser
+        {
+            UserName = Input.Email,
+            Email = Input.Email,
+            FullName = Input.FullName.Trim(),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        var result = await userManager.CreateAsync(user, Input.Password);
+        if (result.Succeeded)
+        {
+            result = await userManager.AddToRoleAsync(user, Roles.Learner);
+        }
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(string.Empty, error.Description);
+            }
+            return Page();
+        }
+
+        await SendConfirmationAsync(user);
+        return RedirectToPage("RegisterConfirmation", new { email = Input.Email, returnUrl = ReturnUrl });
+    }
+
+    private async Task SendConfirmationAsync(TrainingUser user)
+    {
+        var code = await userManager.GenerateEmailConfirmationTokenAsync(user);
+        code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(code));
+        var path = Url.Page("/Account/ConfirmEmail", pageHandler: null,
+            values: new { area = "Identity", userId = user.Id, code, returnUrl = ReturnUrl })!;
+        var baseUrl = string.IsNullOrEmpty(siteOptions.Value.BaseUrl)
+            ? $"{Request.Scheme}://{Request.Host}{Request.PathBase}"
+            : siteOptions.Value.BaseUrl.TrimEnd('/');
+        var link = HtmlEncoder.Default.Encode(baseUrl + path);
+        await emailSender.SendEmailAsync(Input.Email, localizer["Confirm your e-mail address"],
+            localizer["Hello {0}, please confirm your account for Training by <a href=\"{1}\">opening this link</a>. If you did not register, ignore this message.",
+                HtmlEncoder.Default.Encode(user.FullName), link]);
+    }
+
+    private string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : Url.Content("~/");
+}

@@ -1,0 +1,3 @@
+namespace Training.Web.Features.Errors;
+
+public sealed record ErrorViewModel(int StatusCode);

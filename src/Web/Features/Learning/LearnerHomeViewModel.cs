@@ -1,0 +1,3 @@
+namespace Training.Web.Features.Learning;
+
+public sealed record LearnerHomeViewModel(string FullName);

@@ -1,0 +1,3 @@
+namespace Training.Web.Features.Users;
+
+public sealed record EditUserRolesViewModel(UserSummary User, string? Error);

@@ -1,0 +1,42 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Training.Assessment;
+using Training.Courses;
+using Training.Web.Infrastructure.Site;
+
+namespace Training.Web.Infrastructure.Data;
+
+public static class DatabaseRegistration
+{
+    public static IServiceCollection AddTrainingDatabase(
+        this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+
+        // The provider decides which context type is registered, so it is read here, not at first use.
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (options.Provider == DatabaseProvider.SqlServer)
+        {
+            services.AddDbContext<TrainingDbContext, SqlServerTrainingDbContext>(db =>
+                db.UseSqlServer(options.ConnectionString));
+        }
+        else
+        {
+            var connectionString = options.ConnectionString ?? DefaultSqliteConnectionString(configuration, environment);
+            services.AddDbContext<TrainingDbContext, SqliteTrainingDbContext>(db => db.UseSqlite(connectionString));
+        }
+
+        services.AddScoped<ICoursesDbContext>(sp => sp.GetRequiredService<TrainingDbContext>());
+        services.AddScoped<IAssessmentDbContext>(sp => sp.GetRequiredService<TrainingDbContext>());
+        services.AddHealthChecks().AddDbContextCheck<TrainingDbContext>("database");
+        return services;
+    }
+
+    private static string DefaultSqliteConnectionString(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var file = Path.Combine(storage.ResolveDataFolder(environment.ContentRootPath), "training.db");
+        return new SqliteConnectionStringBuilder { DataSource = file }.ToString();
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Training.Web.Infrastructure.Site;
+
+namespace Training.Web.Infrastructure.Data;
+
+public static class DatabaseStartup
+{
+    /// <summary>
+    /// Creates the data folder, applies pending migrations and turns on SQLite's WAL mode.
+    /// Returns false, after one log line naming the setting to fix, when the database cannot be opened.
+    /// </summary>
+    public static async Task<bool> TryPrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    {
+        using var scope = services.CreateScope();
+        var provider = scope.ServiceProvider;
+        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup));
+        var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var environment = provider.GetRequiredService<IHostEnvironment>();
+        Directory.CreateDirectory(provider.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveDataFolder(environment.ContentRootPath));
+
+        try
+        {
+            var db = provider.GetRequiredService<TrainingDbContext>();
+            await db.Database.MigrateAsync(cancellationToken);
+            if (db.Database.IsSqlite())
+            {
+                // WAL lets readers carry on while a writer commits; the mode is stored in the file.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var setting = database.ConnectionString is null && database.Provider == DatabaseProvider.Sqlite
+                ? "Storage:DataFolder (or set Database:ConnectionString)"
+                : "Database:ConnectionString";
+            logger.LogCritical(
+                "The {Provider} database cannot be opened: {Reason} Fix the setting {Setting} and start the site again.",
+                database.Provider, ex.Message.Trim(), setting);
+            logger.LogDebug(ex, "Database start-up failure in detail");
+            return false;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+
+namespace Training.Web.Infrastructure.Site;
+
+public static class SiteShellRegistration
+{
+    public static IReadOnlyList<CultureInfo> SupportedCultures { get; } = [new("en")];
+
+    public static IServiceCollection AddSiteShell(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
+        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture("en");
+            options.SupportedCultures = [.. SupportedCultures];
+            options.SupportedUICultures = [.. SupportedCultures];
+        });
+
+        services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddRazorPages();
+
+        // Views sit beside their controller in Features/<Controller>/.
+        services.Configure<RazorViewEngineOptions>(options =>
+        {
+            options.ViewLocationFormats.Clear();
+            options.ViewLocationFormats.Add("/Features/{1}/{0}.cshtml");
+            options.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
+        });
+
+        services.AddAuthorization();
+        return services;
+    }
+
+    public static WebApplication UseSiteShell(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error/500");
+        }
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        // Every page needs a signed-in user unless it says otherwise ([AllowAnonymous]). Set on the
+        // endpoints rather than as a fallback policy, so an unknown address gets a 404, not a log-in page.
+        app.MapControllers().RequireAuthorization();
+        app.MapRazorPages().RequireAuthorization();
+        return app;
+    }
+}

@@ -1,0 +1,31 @@
+using Training.Web.Features.Accounts;
+using Training.Web.Features.Coordination;
+using Training.Web.Features.Users;
+using Training.Web.Infrastructure.Data;
+using Training.Web.Infrastructure.Site;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services
+    .AddSiteShell()
+    .AddTrainingDatabase(builder.Configuration, builder.Environment)
+    .AddAccounts()
+    .AddScoped<UserRoleService>()
+    .AddScoped<LearnerListQuery>();
+
+var app = builder.Build();
+
+if (!await app.Services.TryPrepareDatabaseAsync(app.Lifetime.ApplicationStopping))
+{
+    return 1;
+}
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
+}
+
+app.UseSiteShell();
+await app.RunAsync();
+return 0;
+
+public partial class Program;

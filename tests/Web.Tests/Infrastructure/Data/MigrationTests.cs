@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Training.Web.Infrastructure.Data;
+
+namespace Training.Web.Tests.Infrastructure.Data;
+
+public sealed class MigrationTests
+{
+    private static SqlServerTrainingDbContext SqlServerContext() =>
+        new(new DbContextOptionsBuilder<SqlServerTrainingDbContext>()
+            .UseSqlServer("Server=unused;Database=Training;Trusted_Connection=True").Options);
+
+    private static SqliteTrainingDbContext SqliteContext() =>
+        new(new DbContextOptionsBuilder<SqliteTrainingDbContext>().UseSqlite("Data Source=:memory:").Options);
+
+    [Fact]
+    public void Sql_server_migration_script_creates_the_identity_and_key_tables()
+    {
+        using var db = SqlServerContext();
+
+        // Scripting needs no server: this is what `dotnet ef migrations script --context SqlServerTrainingDbContext` prints.
+        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+
+        foreach (var table in new[] { "AspNetUsers", "AspNetRoles", "AspNetUserRoles", "AspNetUserClaims", "AspNetUserLogins", "AspNetUserTokens", "AspNetRoleClaims", "DataProtectionKeys" })
+        {
+            Assert.Contains($"CREATE TABLE [{table}]", script);
+        }
+        Assert.Contains("[FullName] nvarchar(200) NOT NULL", script);
+    }
+
+    [Fact]
+    public void Both_providers_have_migrations_for_the_current_model()
+    {
+        using var sqlServer = SqlServerContext();
+        using var sqlite = SqliteContext();
+
+        Assert.False(sqlServer.Database.HasPendingModelChanges(), "Add a SQL Server migration: dotnet ef migrations add <Name> --context SqlServerTrainingDbContext");
+        Assert.False(sqlite.Database.HasPendingModelChanges(), "Add a SQLite migration: dotnet ef migrations add <Name> --context SqliteTrainingDbContext");
+        Assert.NotEmpty(sqlServer.Database.GetMigrations());
+        Assert.Equal(sqlite.Database.GetMigrations().Count(), sqlServer.Database.GetMigrations().Count());
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Training.Courses.People;
+using Training.Web.Infrastructure.Data;
+
+namespace Training.Web.Tests.Support;
+
+/// <summary>
+/// The real site over a real SQLite file in a folder of its own. Settings are passed as host settings
+/// so Program sees them while it registers services.
+/// </summary>
+public class TrainingAppFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "correct horse battery staple";
+
+    private readonly Dictionary<string, string?> settings = new();
+
+    public TrainingAppFactory() : this(null)
+    {
+    }
+
+    /// <summary>A second site over the same data folder, as a restart or a second instance would be.</summary>
+    public static TrainingAppFactory Over(string dataFolder) => new(dataFolder);
+
+    // xunit needs one public constructor on a fixture, so the others are protected.
+    protected TrainingAppFactory(string? dataFolder, string environment = "Testing")
+    {
+        DataFolder = dataFolder ?? Path.Combine(Path.GetTempPath(), "training-tests", Guid.NewGuid().ToString("N"));
+        Environment = environment;
+        settings["Storage:DataFolder"] = DataFolder;
+    }
+
+    public string DataFolder { get; }
+
+    public string Environment { get; }
+
+    public string PickupFolder => Path.Combine(DataFolder, "mail-pickup");
+
+    /// <summary>Adds a setting; call before the first client or service is created.</summary>
+    public TrainingAppFactory WithSetting(string key, string? value)
+    {
+        settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>Creates a confirmed account with the given roles, straight through Identity.</summary>
+    public async Task<TrainingUser> CreateUserAsync(string fullName, params string[] roles)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<TrainingUser>>();
+        var email = $"{Guid.NewGuid():N}@example.org";
+        var user = new TrainingUser { UserName = email, Email = email, EmailConfirmed = true, FullName = fullName };
+        Check(await users.CreateAsync(user, Password));
+        if (roles.Length > 0)
+        {
+            Check(await users.AddToRolesAsync(user, roles));
+        }
+        return user;
+    }
+
+    public T WithDb<T>(Func<TrainingDbContext, T> query)
+    {
+        using var scope = Services.CreateScope();
+        return query(scope.ServiceProvider.GetRequiredService<TrainingDbContext>());
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+}
