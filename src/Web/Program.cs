@@ -6,6 +6,10 @@ using Training.Web.Infrastructure.Site;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Serve the build's static asset manifest (with its compressed copies) in every environment, not only
+// Development; a published app has no manifest and serves its own wwwroot.
+builder.WebHost.UseStaticWebAssets();
+
 builder.Services
     .AddSiteShell()
     .AddTrainingDatabase(builder.Configuration, builder.Environment)

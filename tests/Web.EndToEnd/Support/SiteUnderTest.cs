@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Playwright;
+using Training.Web.Tests.Support;
+
+namespace Training.Web.EndToEnd.Support;
+
+/// <summary>
+/// The real site on 127.0.0.1 (Kestrel, a real SQLite file), a real SMTP server, and Debian's Chromium
+/// driven by Playwright. One per test class.
+/// </summary>
+public sealed class SiteUnderTest : IAsyncLifetime
+{
+    private IPlaywright? playwright;
+
+    public SmtpServer Smtp { get; } = new();
+
+    public TrainingAppFactory App { get; private set; } = null!;
+
+    public string BaseUrl { get; } = $"http://127.0.0.1:{FreePort()}";
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Where screenshots go, for a person to look at after a run.</summary>
+    public static string ScreenshotFolder { get; } = Path.Combine(RepositoryPaths.Root, "tests", "Web.EndToEnd", "bin", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        await Smtp.InitializeAsync();
+        var port = new Uri(BaseUrl).Port;
+        App = new TrainingAppFactory()
+            .WithSetting("Site:BaseUrl", BaseUrl)
+            .WithSetting("Smtp:Host", "127.0.0.1")
+            .WithSetting("Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithSetting("Smtp:From", "training@example.org");
+        App.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
+        App.StartServer();
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1280)
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = width, Height = 900 } });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        playwright?.Dispose();
+        await App.DisposeAsync();
+        await Smtp.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
