@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Training.Courses.Catalog;
+using Training.Courses.Enrolment;
 using Training.Courses.People;
+using Training.Courses.Progress;
 
 namespace Training.Courses;
 
@@ -11,6 +14,18 @@ namespace Training.Courses;
 public interface ICoursesDbContext
 {
     DbSet<TrainingUser> Users { get; }
+
+    DbSet<Course> Courses { get; }
+
+    DbSet<Module> Modules { get; }
+
+    DbSet<ModuleVersion> ModuleVersions { get; }
+
+    DbSet<GlossaryTerm> GlossaryTerms { get; }
+
+    DbSet<CourseEnrolment> Enrolments { get; }
+
+    DbSet<ModuleCompletion> ModuleCompletions { get; }
 
     DatabaseFacade Database { get; }
 

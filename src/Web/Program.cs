@@ -1,10 +1,16 @@
+using Training.Courses;
 using Training.Web.Features.Accounts;
 using Training.Web.Features.Coordination;
 using Training.Web.Features.Users;
+using Training.Web.Infrastructure.Content;
 using Training.Web.Infrastructure.Data;
 using Training.Web.Infrastructure.Site;
 
 var builder = WebApplication.CreateBuilder(args);
+if (ContentCommand.Matches(args))
+{
+    return ContentCommand.Run(args, builder.Configuration, Console.Out);
+}
 
 // Serve the build's static asset manifest (with its compressed copies) in every environment, not only
 // Development; a published app has no manifest and serves its own wwwroot.
@@ -14,6 +20,8 @@ builder.Services
     .AddSiteShell()
     .AddTrainingDatabase(builder.Configuration, builder.Environment)
     .AddAccounts()
+    .AddCourses()
+    .AddHostedService<ContentWatcher>()
     .AddScoped<UserRoleService>()
     .AddScoped<LearnerListQuery>();
 
@@ -27,6 +35,8 @@ await using (var scope = app.Services.CreateAsyncScope())
 {
     await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
 }
+
+await app.Services.ImportContentAsync(app.Lifetime.ApplicationStopping);
 
 app.UseSiteShell();
 await app.RunAsync();

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Training.Assessment;
 using Training.Courses;
+using Training.Courses.Catalog;
+using Training.Courses.Enrolment;
 using Training.Courses.People;
+using Training.Courses.Progress;
 
 namespace Training.Web.Infrastructure.Data;
 
@@ -15,6 +18,18 @@ public abstract class TrainingDbContext(DbContextOptions options)
     : IdentityDbContext<TrainingUser>(options), IDataProtectionKeyContext, IAssessmentDbContext
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Course> Courses => Set<Course>();
+
+    public DbSet<Module> Modules => Set<Module>();
+
+    public DbSet<ModuleVersion> ModuleVersions => Set<ModuleVersion>();
+
+    public DbSet<GlossaryTerm> GlossaryTerms => Set<GlossaryTerm>();
+
+    public DbSet<CourseEnrolment> Enrolments => Set<CourseEnrolment>();
+
+    public DbSet<ModuleCompletion> ModuleCompletions => Set<ModuleCompletion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

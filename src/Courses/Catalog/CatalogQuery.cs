@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Training.Courses.Catalog;
+
+/// <summary>The catalog and course pages: published courses, read with projections.</summary>
+public sealed class CatalogQuery(ICoursesDbContext db)
+{
+    public async Task<CatalogPage> ListAsync(CatalogFilter filter, CancellationToken cancellationToken)
+    {
+        var published = db.Courses.AsNoTracking().Where(c => c.IsPublished);
+        var query = published;
+        if (!string.IsNullOrWhiteSpace(filter.Topic))
+        {
+            var tag = "|" + filter.Topic.Trim().ToLowerInvariant() + "|";
+            query = query.Where(c => c.Topics.Contains(tag));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Language))
+        {
+            query = query.Where(c => c.Language == filter.Language);
+        }
+        foreach (var word in (filter.Search ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(8))
+        {
+            // Every word must appear in the title or the summary. LIKE ignores case on SQL Server's
+            // default collation and, for ASCII letters, on SQLite.
+            var pattern = "%" + word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(c => EF.Functions.Like(c.Title, pattern, "\\") || EF.Functions.Like(c.Summary, pattern, "\\"));
+        }
+
+        var rows = await query.OrderBy(c => c.Title)
+            .Select(c => new { c.Slug, c.Title, c.Summary, c.Audience, c.EstimatedHours, c.Language, c.Topics, Modules = c.Modules.Count(m => !m.IsRetired) })
+            .ToListAsync(cancellationToken);
+        var facets = await published.Select(c => new { c.Topics, c.Language }).ToListAsync(cancellationToken);
+
+        return new CatalogPage(
+            filter,
+            rows.Select(r => new CourseCard(r.Slug, r.Title, r.Summary, r.Audience, r.EstimatedHours, r.Language, Split(r.Topics), r.Modules)).ToList(),
+            facets.SelectMany(f => Split(f.Topics)).Distinct().Order(StringComparer.Ordinal).ToList(),
+            facets.Select(f => f.Language).Distinct().Order(StringComparer.Ordinal).ToList());
+    }
+
+    public async Task<CoursePage?> GetCourseAsync(string slug, string userId, CancellationToken cancellationToken)
+    {
+        var course = await db.Courses.AsNoTracking()
+            .Where(c => c.Slug == slug && c.IsPublished)
+            .Select(c => new
+            {
+                c.Id, c.Slug, c.Title, c.Summary, c.Audience, c.EstimatedHours, c.Language, c.PassMark, c.CertificateValidityMonths,
+                Modules = c.Modules.Where(m => !m.IsRetired).OrderBy(m => m.Position)
+                    .Select(m => new { m.Id, m.Slug, m.CurrentVersionId, m.CurrentVersion!.Title, m.CurrentVersion.EstimatedMinutes, m.CurrentVersion.Objectives })
+                    .ToList(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (course is null)
+        {
+            return null;
+        }
+        var enrolment = await db.Enrolments.AsNoTracking().Where(e => e.CourseId == course.Id && e.UserId == userId)
+            .Select(e => new { e.LastModuleId }).SingleOrDefaultAsync(cancellationToken);
+        var moduleIds = course.Modules.Select(m => m.Id).ToList();
+        var completions = await db.ModuleCompletions.AsNoTracking()
+            .Where(c => c.UserId == userId && moduleIds.Contains(c.ModuleId))
+            .Select(c => new { c.ModuleId, c.ModuleVersionId })
+            .ToListAsync(cancellationToken);
+
+        var lines = course.Modules.Select(m => new ModuleLine(m.Slug, m.Title, m.EstimatedMinutes,
+            completions.Any(c => c.ModuleId == m.Id),
+            completions.Any(c => c.ModuleId == m.Id) && completions.All(c => c.ModuleId != m.Id || c.ModuleVersionId != m.CurrentVersionId))).ToList();
+        var resume = course.Modules.FirstOrDefault(m => m.Id == enrolment?.LastModuleId)?.Slug
+                     ?? lines.FirstOrDefault(l => !l.Completed)?.Slug;
+        return new CoursePage(course.Slug, course.Title, course.Summary, course.Audience, course.EstimatedHours, course.Language,
+            course.PassMark, course.CertificateValidityMonths,
+            course.Modules.SelectMany(m => m.Objectives.Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList(),
+            lines, enrolment is not null, enrolment is null ? null : resume);
+    }
+
+    public async Task<GlossaryPage?> GetGlossaryAsync(string slug, CancellationToken cancellationToken)
+    {
+        var course = await db.Courses.AsNoTracking().Where(c => c.Slug == slug && c.IsPublished)
+            .Select(c => new { c.Slug, c.Title, Terms = c.Glossary.OrderBy(t => t.Term).ToList() })
+            .SingleOrDefaultAsync(cancellationToken);
+        return course is null ? null : new GlossaryPage(course.Slug, course.Title, course.Terms);
+    }
+
+    private static List<string> Split(string topics) => topics.Split('|', StringSplitOptions.RemoveEmptyEntries).ToList();
+}

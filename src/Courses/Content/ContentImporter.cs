@@ -1,0 +1,152 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Training.Courses.Catalog;
+
+namespace Training.Courses.Content;
+
+public sealed record ImportSummary(int CoursesChanged, int CoursesUnchanged, int CoursesSkipped, int VersionsAdded);
+
+/// <summary>
+/// Brings the database in line with course-content/. Idempotent: a course whose files hash the same as
+/// last time is not touched. A new module text becomes a new version; older versions stay, because
+/// learners' completions point at them. A course with errors is skipped and keeps its last good import.
+/// </summary>
+public sealed class ContentImporter(ICoursesDbContext db, ContentImportState state, TimeProvider clock, ILogger<ContentImporter> logger)
+{
+    public async Task<ImportSummary> ImportAllAsync(string contentFolder, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(contentFolder))
+        {
+            logger.LogWarning("The content folder {Folder} does not exist: no courses imported. Set Content:Folder.", contentFolder);
+            return new ImportSummary(0, 0, 0, 0);
+        }
+
+        await state.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            var sources = ContentLibrary.ReadAll(contentFolder, Directory.GetParent(contentFolder)?.FullName ?? contentFolder);
+            int changed = 0, unchanged = 0, skipped = 0, versions = 0;
+            foreach (var source in sources)
+            {
+                if (!source.IsValid)
+                {
+                    skipped++;
+                    foreach (var problem in source.Problems)
+                    {
+                        logger.LogWarning("Course {Course} not imported: {Problem}", source.Slug, problem.ToString());
+                    }
+                    continue;
+                }
+                var added = await ImportCourseAsync(source, cancellationToken);
+                if (added is null)
+                {
+                    unchanged++;
+                }
+                else
+                {
+                    changed++;
+                    versions += added.Value;
+                }
+            }
+            await WithdrawRemovedCoursesAsync(sources.Select(s => s.Slug).ToList(), cancellationToken);
+            state.Record(sources.SelectMany(s => s.Problems).ToList(), clock.GetUtcNow().UtcDateTime);
+            logger.LogInformation("Content import from {Folder}: {Changed} courses changed, {Unchanged} unchanged, {Skipped} skipped with errors, {Versions} new module versions.",
+                contentFolder, changed, unchanged, skipped, versions);
+            return new ImportSummary(changed, unchanged, skipped, versions);
+        }
+        finally
+        {
+            state.Gate.Release();
+        }
+    }
+
+    /// <returns>Null when nothing changed, else the number of module versions added.</returns>
+    private async Task<int?> ImportCourseAsync(CourseSource source, CancellationToken cancellationToken)
+    {
+        var course = await db.Courses.Include(c => c.Glossary).Include(c => c.Modules).ThenInclude(m => m.Versions)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Slug == source.Slug, cancellationToken);
+        if (course is not null && course.ContentHash == source.ContentHash)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (course is null)
+        {
+            course = new Course { Slug = source.Slug };
+            db.Courses.Add(course);
+        }
+        var file = source.Course!;
+        course.Title = file.Title!.Trim();
+        course.Summary = file.Summary!.Trim();
+        course.Audience = string.Join(", ", file.Audience);
+        course.Topics = Course.JoinTopics(file.Topics.Select(t => t.Trim().ToLowerInvariant()));
+        course.Language = file.Language!.Trim();
+        course.EstimatedHours = file.EstimatedHours!.Value;
+        course.PassMark = file.PassMark!.Value;
+        course.CertificateValidityMonths = file.CertificateValidityMonths!.Value;
+        course.Sources = string.Join(", ", file.Sources);
+        course.IsPublished = file.Published;
+        course.ContentHash = source.ContentHash;
+        course.ImportedAt = now;
+
+        course.Glossary.Clear();
+        course.Glossary.AddRange(source.Glossary.Select(g => new GlossaryTerm { Term = g.Term, Anchor = g.Anchor, Definition = g.Definition, Source = g.Source }));
+
+        var added = 0;
+        var pendingCurrent = new List<(Module Module, ModuleVersion Version)>();
+        foreach (var parsed in source.Modules)
+        {
+            var module = course.Modules.SingleOrDefault(m => m.Slug == parsed.Source.Slug);
+            if (module is null)
+            {
+                module = new Module { Slug = parsed.Source.Slug };
+                course.Modules.Add(module);
+            }
+            module.Position = parsed.Source.Position;
+            module.IsRetired = false;
+
+            var version = module.Versions.SingleOrDefault(v => v.ContentHash == parsed.Source.ContentHash);
+            if (version is null)
+            {
+                version = new ModuleVersion { ContentHash = parsed.Source.ContentHash, ImportedAt = now };
+                module.Versions.Add(version);
+                added++;
+            }
+            // The same text can render differently when the course around it changed (a renamed module
+            // file in a link): refresh the cached HTML, the version stays the same.
+            var front = parsed.Source.FrontMatter!;
+            version.Title = front.Title!.Trim();
+            version.EstimatedMinutes = front.EstimatedMinutes!.Value;
+            version.Objectives = string.Join('\n', front.Objectives.Select(o => o.Trim()));
+            version.Sources = string.Join(", ", front.Sources);
+            version.Html = parsed.Rendered.Html;
+            version.TableOfContents = string.Join('\n', parsed.Rendered.TableOfContents.Select(t => $"{t.Level}|{t.Anchor}|{t.Text}"));
+            pendingCurrent.Add((module, version));
+        }
+        foreach (var gone in course.Modules.Where(m => source.Modules.All(p => p.Source.Slug != m.Slug)))
+        {
+            gone.IsRetired = true;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        // A second save: a new version has no id until the first one, and the module points at it.
+        foreach (var (module, version) in pendingCurrent)
+        {
+            module.CurrentVersionId = version.Id;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return added;
+    }
+
+    private async Task WithdrawRemovedCoursesAsync(IReadOnlyList<string> present, CancellationToken cancellationToken)
+    {
+        var withdrawn = await db.Courses.Where(c => c.IsPublished && !present.Contains(c.Slug))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsPublished, false), cancellationToken);
+        if (withdrawn > 0)
+        {
+            logger.LogInformation("{Count} courses whose folders are gone are no longer published.", withdrawn);
+        }
+    }
+}

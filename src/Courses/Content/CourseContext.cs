@@ -1,0 +1,21 @@
+namespace Training.Courses.Content;
+
+/// <summary>What a module's links are checked against: its course's folder, glossary and other modules.</summary>
+public sealed class CourseContext
+{
+    public required string CourseSlug { get; init; }
+
+    public required string CourseFolder { get; init; }
+
+    /// <summary>Glossary anchors by term, case-insensitive.</summary>
+    public required IReadOnlyDictionary<string, string> GlossaryAnchors { get; init; }
+
+    /// <summary>The course's modules by file name (01-intro.md).</summary>
+    public required IReadOnlyDictionary<string, ModuleSource> ModulesByFile { get; init; }
+
+    public string ModuleUrl(string moduleSlug) => $"/courses/{CourseSlug}/modules/{moduleSlug}";
+
+    public string MediaUrl(string relativePath) => $"/courses/{CourseSlug}/media/{relativePath}";
+
+    public string GlossaryUrl(string anchor) => $"/courses/{CourseSlug}/glossary#{anchor}";
+}

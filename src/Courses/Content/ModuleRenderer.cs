@@ -1,0 +1,162 @@
+using System.Text;
+using Markdig.Extensions.CustomContainers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Training.Courses.Content;
+
+public sealed record TableOfContentsEntry(int Level, string Anchor, string Text);
+
+public sealed record RenderedModule(string Html, IReadOnlyList<TableOfContentsEntry> TableOfContents);
+
+/// <summary>
+/// Checks a parsed module against its course (glossary terms, links, images, note types), rewrites its
+/// links to site addresses and renders it to sanitised HTML.
+/// </summary>
+public static class ModuleRenderer
+{
+    private static readonly HashSet<string> ImageExtensions = new(StringComparer.OrdinalIgnoreCase) { ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp" };
+
+    public static RenderedModule Render(ModuleSource module, CourseContext course, List<ContentProblem> problems)
+    {
+        var document = module.Document;
+        foreach (var container in document.Descendants<CustomContainer>())
+        {
+            if (!AdmonitionRenderer.Labels.ContainsKey(container.Info ?? ""))
+            {
+                problems.Add(Problem(module, container.Line, $"Unknown note type ':::{container.Info}'. Use note, tip, warning or content-note."));
+            }
+        }
+        foreach (var glossaryLink in document.Descendants<GlossaryLinkInline>().ToList())
+        {
+            LinkGlossaryTerm(glossaryLink, module, course, problems);
+        }
+        foreach (var link in document.Descendants<LinkInline>().ToList())
+        {
+            if (link.IsImage)
+            {
+                CheckImage(link, module, course, problems);
+            }
+            else
+            {
+                CheckLink(link, module, course, problems);
+            }
+        }
+
+        var tableOfContents = document.Descendants<HeadingBlock>()
+            .Where(h => h.Level is 2 or 3 && h.GetAttributes().Id is not null)
+            .Select(h => new TableOfContentsEntry(h.Level, h.GetAttributes().Id!, PlainText(h.Inline)))
+            .ToList();
+        return new RenderedModule(HtmlSafety.Sanitize(ModuleMarkdown.ToHtml(document)), tableOfContents);
+    }
+
+    private static void LinkGlossaryTerm(GlossaryLinkInline glossaryLink, ModuleSource module, CourseContext course, List<ContentProblem> problems)
+    {
+        if (!course.GlossaryAnchors.TryGetValue(glossaryLink.Term, out var anchor))
+        {
+            problems.Add(Problem(module, glossaryLink.Line, $"The glossary has no term '{glossaryLink.Term}'. Add it to glossary.yml or fix the spelling."));
+            glossaryLink.ReplaceBy(new LiteralInline(glossaryLink.Text));
+            return;
+        }
+        var link = new LinkInline(course.GlossaryUrl(anchor), "") { IsClosed = true, Line = glossaryLink.Line };
+        link.AppendChild(new LiteralInline(glossaryLink.Text));
+        link.GetAttributes().AddClass("glossary-term");
+        glossaryLink.ReplaceBy(link);
+    }
+
+    private static void CheckLink(LinkInline link, ModuleSource module, CourseContext course, List<ContentProblem> problems)
+    {
+        var url = link.Url ?? "";
+        // Site addresses (/courses/...) include the glossary links made above.
+        if (url.Length == 0 || IsExternal(url) || url.StartsWith('/'))
+        {
+            return;
+        }
+        var hash = url.IndexOf('#', StringComparison.Ordinal);
+        var path = hash >= 0 ? url[..hash] : url;
+        var anchor = hash >= 0 ? url[(hash + 1)..] : "";
+
+        if (path.Length == 0)
+        {
+            if (!module.Anchors.Contains(anchor))
+            {
+                problems.Add(Problem(module, link.Line, $"Broken link '{url}': this module has no heading with that anchor."));
+            }
+            return;
+        }
+        if (path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!course.ModulesByFile.TryGetValue(path, out var target))
+            {
+                problems.Add(Problem(module, link.Line, $"Broken link '{url}': the course has no module file '{path}'."));
+                return;
+            }
+            if (anchor.Length > 0 && !target.Anchors.Contains(anchor))
+            {
+                problems.Add(Problem(module, link.Line, $"Broken link '{url}': {path} has no heading with the anchor '{anchor}'."));
+            }
+            link.Url = course.ModuleUrl(target.Slug) + (anchor.Length > 0 ? "#" + anchor : "");
+            return;
+        }
+        if (CourseFile(path, course) is { } relative)
+        {
+            link.Url = course.MediaUrl(relative);
+            return;
+        }
+        problems.Add(Problem(module, link.Line, $"Broken link '{url}': no such file in the course folder."));
+    }
+
+    private static void CheckImage(LinkInline image, ModuleSource module, CourseContext course, List<ContentProblem> problems)
+    {
+        if (string.IsNullOrWhiteSpace(PlainText(image)))
+        {
+            problems.Add(Problem(module, image.Line, $"The image '{image.Url}' has no alt text: write what it shows between the brackets, ![like this]({image.Url})."));
+        }
+        var url = image.Url ?? "";
+        if (IsExternal(url))
+        {
+            problems.Add(Problem(module, image.Line, $"The image '{url}' is not in the course folder: the site serves no outside files, so copy it into images/."));
+            return;
+        }
+        var relative = CourseFile(url, course);
+        if (relative is null || !ImageExtensions.Contains(Path.GetExtension(relative)))
+        {
+            problems.Add(Problem(module, image.Line, $"Missing image '{url}': no such image file in the course folder."));
+            return;
+        }
+        image.Url = course.MediaUrl(relative);
+    }
+
+    /// <summary>The path relative to the course folder, with forward slashes, when the file exists inside it.</summary>
+    private static string? CourseFile(string path, CourseContext course)
+    {
+        var folder = Path.GetFullPath(course.CourseFolder);
+        var full = Path.GetFullPath(Path.Combine(folder, Uri.UnescapeDataString(path)));
+        if (!full.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(full))
+        {
+            return null;
+        }
+        return Path.GetRelativePath(folder, full).Replace(Path.DirectorySeparatorChar, '/');
+    }
+
+    private static bool IsExternal(string url) => url.Contains(':', StringComparison.Ordinal) || url.StartsWith("//", StringComparison.Ordinal);
+
+    private static string PlainText(ContainerInline? inline)
+    {
+        var text = new StringBuilder();
+        foreach (var leaf in inline?.Descendants<LeafInline>() ?? [])
+        {
+            text.Append(leaf switch
+            {
+                LiteralInline literal => literal.Content.ToString(),
+                CodeInline code => code.Content,
+                _ => "",
+            });
+        }
+        return text.ToString().Trim();
+    }
+
+    private static ContentProblem Problem(ModuleSource module, int zeroBasedLine, string message) =>
+        new(module.DisplayPath, zeroBasedLine + 1, message);
+}

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Training.Courses.Progress;
+
+public sealed record MyCourse(string Slug, string Title, int ModuleCount, int CompletedCount, string? NextModuleSlug, string? NextModuleTitle, DateTime? LastVisitedAt)
+{
+    public int Percent => ModuleCount == 0 ? 0 : CompletedCount * 100 / ModuleCount;
+
+    public bool IsFinished => ModuleCount > 0 && CompletedCount == ModuleCount;
+}
+
+public sealed record ContinueLink(string CourseSlug, string CourseTitle, string ModuleSlug, string ModuleTitle);
+
+public sealed record LearnerHome(IReadOnlyList<MyCourse> Courses, ContinueLink? Continue);
+
+/// <summary>The learner's home page: enrolled courses with progress, and where to pick up.</summary>
+public sealed class LearnerDashboard(ICoursesDbContext db)
+{
+    public async Task<LearnerHome> GetAsync(string userId, CancellationToken cancellationToken)
+    {
+        var enrolments = await db.Enrolments.AsNoTracking()
+            .Where(e => e.UserId == userId && e.Course.IsPublished)
+            .Select(e => new
+            {
+                e.Course.Slug, e.Course.Title, e.LastModuleId, e.LastVisitedAt,
+                Modules = e.Course.Modules.Where(m => !m.IsRetired).OrderBy(m => m.Position)
+                    .Select(m => new { m.Id, m.Slug, m.CurrentVersion!.Title, Done = db.ModuleCompletions.Any(c => c.UserId == userId && c.ModuleId == m.Id) })
+                    .ToList(),
+            })
+            .ToListAsync(cancellationToken);
+
+        var courses = enrolments
+            .Select(e =>
+            {
+                var next = e.Modules.FirstOrDefault(m => !m.Done);
+                return new MyCourse(e.Slug, e.Title, e.Modules.Count, e.Modules.Count(m => m.Done), next?.Slug, next?.Title, e.LastVisitedAt);
+            })
+            .OrderBy(c => c.IsFinished).ThenByDescending(c => c.LastVisitedAt ?? DateTime.MinValue).ThenBy(c => c.Title, StringComparer.CurrentCulture)
+            .ToList();
+
+        var latest = enrolments.Where(e => e.LastModuleId is not null).MaxBy(e => e.LastVisitedAt);
+        var lastModule = latest?.Modules.FirstOrDefault(m => m.Id == latest.LastModuleId);
+        ContinueLink? resume = null;
+        if (latest is not null && lastModule is not null)
+        {
+            // Pick up at the module last opened, or the next unfinished one once it is done.
+            var target = lastModule.Done ? latest.Modules.FirstOrDefault(m => !m.Done) ?? lastModule : lastModule;
+            resume = new ContinueLink(latest.Slug, latest.Title, target.Slug, target.Title);
+        }
+        return new LearnerHome(courses, resume);
+    }
+}

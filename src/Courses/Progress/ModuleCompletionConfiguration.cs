@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Training.Courses.People;
+
+namespace Training.Courses.Progress;
+
+internal sealed class ModuleCompletionConfiguration : IEntityTypeConfiguration<ModuleCompletion>
+{
+    public void Configure(EntityTypeBuilder<ModuleCompletion> completion)
+    {
+        // The unique index makes "mark as complete" idempotent even when posted twice at once.
+        completion.HasIndex(c => new { c.UserId, c.ModuleVersionId }).IsUnique();
+        completion.HasIndex(c => new { c.UserId, c.ModuleId });
+        completion.HasOne<TrainingUser>().WithMany().HasForeignKey(c => c.UserId);
+        completion.HasOne(c => c.ModuleVersion).WithMany().HasForeignKey(c => c.ModuleVersionId);
+    }
+}
