@@ -33,7 +33,8 @@ public sealed class EnrolmentService(ICoursesDbContext db, TimeProvider clock)
 
     public async Task<EnrolmentOutcome> LeaveAsync(string userId, string courseSlug, CancellationToken cancellationToken)
     {
-        var deleted = await db.Enrolments.Where(e => e.UserId == userId && e.Course.Slug == courseSlug).ExecuteDeleteAsync(cancellationToken);
+        var courseId = await db.Courses.Where(c => c.Slug == courseSlug).Select(c => (int?)c.Id).SingleOrDefaultAsync(cancellationToken);
+        var deleted = await db.Enrolments.Where(e => e.UserId == userId && e.CourseId == courseId).ExecuteDeleteAsync(cancellationToken);
         return deleted > 0 ? EnrolmentOutcome.Left : EnrolmentOutcome.NotEnrolled;
     }
 }

@@ -44,14 +44,18 @@ public sealed class ProgressService(ICoursesDbContext db, TimeProvider clock)
         return CompletionOutcome.Completed;
     }
 
-    /// <summary>Remembers the module a learner opened, for "continue where you left off". One UPDATE.</summary>
-    public Task RecordVisitAsync(string userId, string courseSlug, string moduleSlug, CancellationToken cancellationToken)
+    /// <summary>Remembers the module a learner opened, for "continue where you left off".</summary>
+    public async Task RecordVisitAsync(string userId, string courseSlug, string moduleSlug, CancellationToken cancellationToken)
     {
+        var module = await db.Modules.Where(m => m.Course.Slug == courseSlug && m.Slug == moduleSlug)
+            .Select(m => new { m.Id, m.CourseId }).SingleOrDefaultAsync(cancellationToken);
+        if (module is null)
+        {
+            return;
+        }
         var now = clock.GetUtcNow().UtcDateTime;
-        return db.Enrolments
-            .Where(e => e.UserId == userId && e.Course.Slug == courseSlug)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(e => e.LastModuleId, e => e.Course.Modules.Where(m => m.Slug == moduleSlug).Select(m => (int?)m.Id).FirstOrDefault())
-                .SetProperty(e => e.LastVisitedAt, now), cancellationToken);
+        await db.Enrolments
+            .Where(e => e.UserId == userId && e.CourseId == module.CourseId)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.LastModuleId, module.Id).SetProperty(e => e.LastVisitedAt, now), cancellationToken);
     }
 }

@@ -1,3 +1,5 @@
+using Training.Courses.Progress;
+
 namespace Training.Web.Features.Learning;
 
-public sealed record LearnerHomeViewModel(string FullName);
+public sealed record LearnerHomeViewModel(string FullName, LearnerHome Home);

@@ -1,18 +1,21 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Training.Courses.People;
+using Training.Courses.Progress;
 using Training.Web.Features.Accounts;
 
 namespace Training.Web.Features.Learning;
 
 [Authorize(Roles = Roles.Learner)]
-public sealed class LearningController(UserManager<TrainingUser> userManager) : Controller
+public sealed class LearningController(UserManager<TrainingUser> userManager, LearnerDashboard dashboard) : Controller
 {
     [HttpGet("/learn")]
-    public async Task<IActionResult> Index()
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var user = await userManager.GetUserAsync(User);
-        return View(new LearnerHomeViewModel(user?.FullName ?? User.Identity?.Name ?? ""));
+        var home = await dashboard.GetAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
+        return View(new LearnerHomeViewModel(user?.FullName ?? User.Identity?.Name ?? "", home));
     }
 }
