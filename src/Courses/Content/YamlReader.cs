@@ -35,6 +35,10 @@ public static class YamlReader
             innermost = inner;
         }
         var message = innermost.InnerException?.Message ?? innermost.Message;
+        if (message.StartsWith("No node deserializer", StringComparison.Ordinal))
+        {
+            return "this value has the wrong shape: a text or number was expected, not a list. Check brackets and quotes (a title with a colon needs quotes).";
+        }
         var cut = message.IndexOf("): ", StringComparison.Ordinal);
         return cut >= 0 && message.StartsWith('(') ? message[(cut + 3)..] : message;
     }

@@ -25,7 +25,10 @@ public static class ContentCommand
             return 1;
         }
 
-        var courses = ContentLibrary.ReadAll(folder, Directory.GetCurrentDirectory());
+        // A folder holding course.yml is one course; any other folder holds courses.
+        var courses = File.Exists(Path.Combine(folder, "course.yml"))
+            ? [CourseSource.Read(folder, Directory.GetCurrentDirectory())]
+            : ContentLibrary.ReadAll(folder, Directory.GetCurrentDirectory());
         foreach (var problem in courses.SelectMany(c => c.Problems))
         {
             output.WriteLine(problem.ToString());
