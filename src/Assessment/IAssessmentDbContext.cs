@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Training.Assessment.Attempts;
+using Training.Assessment.Quizzes;
 using Training.Courses;
 
 namespace Training.Assessment;
@@ -8,4 +11,11 @@ namespace Training.Assessment;
 /// </summary>
 public interface IAssessmentDbContext : ICoursesDbContext
 {
+    DbSet<Quiz> Quizzes { get; }
+
+    DbSet<QuizVersion> QuizVersions { get; }
+
+    DbSet<QuizAttempt> QuizAttempts { get; }
+
+    DbSet<AttemptAnswer> AttemptAnswers { get; }
 }

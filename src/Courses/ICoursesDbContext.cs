@@ -27,6 +27,8 @@ public interface ICoursesDbContext
 
     DbSet<ModuleCompletion> ModuleCompletions { get; }
 
+    DbSet<CourseCompletion> CourseCompletions { get; }
+
     DatabaseFacade Database { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

@@ -1,3 +1,4 @@
+using Training.Assessment;
 using Training.Courses;
 using Training.Web.Features.Accounts;
 using Training.Web.Features.Coordination;
@@ -21,6 +22,7 @@ builder.Services
     .AddTrainingDatabase(builder.Configuration, builder.Environment)
     .AddAccounts()
     .AddCourses()
+    .AddAssessment()
     .AddHostedService<ContentWatcher>()
     .AddScoped<UserRoleService>()
     .AddScoped<LearnerListQuery>();

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Training.Assessment.Quizzes;
 
 public enum QuestionType { SingleChoice, MultipleChoice, TrueFalse, Matching, Ordering, ShortText }
@@ -30,6 +32,7 @@ public sealed record QuizDefinition
 
     public IReadOnlyList<PoolItem> Items { get; init; } = [];
 
+    [JsonIgnore]
     public IEnumerable<QuestionDefinition> AllQuestions => Items.SelectMany(i => i.Questions);
 }
 

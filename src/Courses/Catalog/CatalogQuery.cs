@@ -44,9 +44,9 @@ public sealed class CatalogQuery(ICoursesDbContext db)
             .Where(c => c.Slug == slug && c.IsPublished)
             .Select(c => new
             {
-                c.Id, c.Slug, c.Title, c.Summary, c.Audience, c.EstimatedHours, c.Language, c.PassMark, c.CertificateValidityMonths,
+                c.Id, c.Slug, c.Title, c.Summary, c.Audience, c.EstimatedHours, c.Language, c.PassMark, c.CertificateValidityMonths, c.HasFinalAssessment,
                 Modules = c.Modules.Where(m => !m.IsRetired).OrderBy(m => m.Position)
-                    .Select(m => new { m.Id, m.Slug, m.CurrentVersionId, m.CurrentVersion!.Title, m.CurrentVersion.EstimatedMinutes, m.CurrentVersion.Objectives })
+                    .Select(m => new { m.Id, m.Slug, m.CurrentVersionId, m.HasQuiz, m.CurrentVersion!.Title, m.CurrentVersion.EstimatedMinutes, m.CurrentVersion.Objectives })
                     .ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -64,13 +64,15 @@ public sealed class CatalogQuery(ICoursesDbContext db)
 
         var lines = course.Modules.Select(m => new ModuleLine(m.Slug, m.Title, m.EstimatedMinutes,
             completions.Any(c => c.ModuleId == m.Id),
-            completions.Any(c => c.ModuleId == m.Id) && completions.All(c => c.ModuleId != m.Id || c.ModuleVersionId != m.CurrentVersionId))).ToList();
+            completions.Any(c => c.ModuleId == m.Id) && completions.All(c => c.ModuleId != m.Id || c.ModuleVersionId != m.CurrentVersionId), m.HasQuiz)).ToList();
+        var completedAt = await db.CourseCompletions.Where(c => c.UserId == userId && c.CourseId == course.Id)
+            .Select(c => (DateTime?)c.CompletedAt).SingleOrDefaultAsync(cancellationToken);
         var resume = course.Modules.FirstOrDefault(m => m.Id == enrolment?.LastModuleId)?.Slug
                      ?? lines.FirstOrDefault(l => !l.Completed)?.Slug;
         return new CoursePage(course.Slug, course.Title, course.Summary, course.Audience, course.EstimatedHours, course.Language,
             course.PassMark, course.CertificateValidityMonths,
             course.Modules.SelectMany(m => m.Objectives.Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList(),
-            lines, enrolment is not null, enrolment is null ? null : resume);
+            lines, enrolment is not null, enrolment is null ? null : resume, course.HasFinalAssessment, completedAt);
     }
 
     public async Task<GlossaryPage?> GetGlossaryAsync(string slug, CancellationToken cancellationToken)

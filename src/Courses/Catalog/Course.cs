@@ -31,6 +31,9 @@ public class Course
 
     public bool IsPublished { get; set; }
 
+    /// <summary>Set by the quiz import: the course completes only once its final assessment is passed.</summary>
+    public bool HasFinalAssessment { get; set; }
+
     /// <summary>Hash of course.yml and glossary.yml as last imported: unchanged files change nothing.</summary>
     public string ContentHash { get; set; } = "";
 

@@ -18,6 +18,9 @@ public class Module
 
     public ModuleVersion? CurrentVersion { get; set; }
 
+    /// <summary>Set by the quiz import: a module with a quiz completes when its quiz is passed.</summary>
+    public bool HasQuiz { get; set; }
+
     /// <summary>The file was removed from the course. Kept so completed versions stay on record.</summary>
     public bool IsRetired { get; set; }
 

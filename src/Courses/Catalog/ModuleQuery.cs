@@ -25,7 +25,7 @@ public sealed class ModuleQuery(ICoursesDbContext db)
         }
         var moduleId = course.Modules[index].Id;
         var version = await db.Modules.AsNoTracking().Where(m => m.Id == moduleId)
-            .Select(m => new { m.CurrentVersionId, m.CurrentVersion!.Title, m.CurrentVersion.EstimatedMinutes, m.CurrentVersion.Objectives, m.CurrentVersion.Html, m.CurrentVersion.TableOfContents, m.CurrentVersion.Sources })
+            .Select(m => new { m.CurrentVersionId, m.HasQuiz, m.CurrentVersion!.Title, m.CurrentVersion.EstimatedMinutes, m.CurrentVersion.Objectives, m.CurrentVersion.Html, m.CurrentVersion.TableOfContents, m.CurrentVersion.Sources })
             .SingleAsync(cancellationToken);
         var completedVersions = await db.ModuleCompletions.AsNoTracking()
             .Where(c => c.UserId == userId && c.ModuleId == moduleId).Select(c => c.ModuleVersionId).ToListAsync(cancellationToken);
@@ -34,7 +34,7 @@ public sealed class ModuleQuery(ICoursesDbContext db)
         return new ModulePage(courseSlug, course.Title, moduleSlug, version.Title, version.EstimatedMinutes,
             version.Objectives.Split('\n', StringSplitOptions.RemoveEmptyEntries), version.Html, ParseTableOfContents(version.TableOfContents),
             index + 1, course.Modules.Count, Link(index - 1), Link(index + 1), course.Enrolled,
-            completedVersions.Count > 0, completedVersions.Count > 0 && !completedVersions.Contains(version.CurrentVersionId!.Value), version.Sources);
+            completedVersions.Count > 0, completedVersions.Count > 0 && !completedVersions.Contains(version.CurrentVersionId!.Value), version.Sources, version.HasQuiz);
     }
 
     private static List<TableOfContentsEntry> ParseTableOfContents(string stored) =>

@@ -15,3 +15,13 @@ internal sealed class ModuleCompletionConfiguration : IEntityTypeConfiguration<M
         completion.HasOne(c => c.ModuleVersion).WithMany().HasForeignKey(c => c.ModuleVersionId);
     }
 }
+
+internal sealed class CourseCompletionConfiguration : IEntityTypeConfiguration<CourseCompletion>
+{
+    public void Configure(EntityTypeBuilder<CourseCompletion> completion)
+    {
+        completion.HasIndex(c => new { c.UserId, c.CourseId }).IsUnique();
+        completion.HasOne<TrainingUser>().WithMany().HasForeignKey(c => c.UserId);
+        completion.HasOne<Catalog.Course>().WithMany().HasForeignKey(c => c.CourseId);
+    }
+}

@@ -2,16 +2,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Training.Courses.Progress;
 
-public enum CompletionOutcome { Completed, AlreadyCompleted, NotEnrolled, NoSuchModule }
+public enum CompletionOutcome { Completed, AlreadyCompleted, NotEnrolled, NoSuchModule, NeedsQuiz }
 
-/// <summary>Records what a learner opened and completed, per module version.</summary>
+/// <summary>Records what a learner opened and completed, per module version, and completes courses.</summary>
 public sealed class ProgressService(ICoursesDbContext db, TimeProvider clock)
 {
+    /// <summary>"Mark as complete" on a module without a quiz.</summary>
     public async Task<CompletionOutcome> MarkCompleteAsync(string userId, string courseSlug, string moduleSlug, CancellationToken cancellationToken)
     {
         var module = await db.Modules
             .Where(m => m.Course.Slug == courseSlug && m.Course.IsPublished && m.Slug == moduleSlug && !m.IsRetired)
-            .Select(m => new { m.Id, m.CurrentVersionId, Enrolled = db.Enrolments.Any(e => e.CourseId == m.CourseId && e.UserId == userId) })
+            .Select(m => new { m.Id, m.CourseId, m.HasQuiz, m.CurrentVersionId, Enrolled = db.Enrolments.Any(e => e.CourseId == m.CourseId && e.UserId == userId) })
             .SingleOrDefaultAsync(cancellationToken);
         if (module?.CurrentVersionId is null)
         {
@@ -21,27 +22,64 @@ public sealed class ProgressService(ICoursesDbContext db, TimeProvider clock)
         {
             return CompletionOutcome.NotEnrolled;
         }
-        if (await db.ModuleCompletions.AnyAsync(c => c.UserId == userId && c.ModuleVersionId == module.CurrentVersionId, cancellationToken))
+        if (module.HasQuiz)
         {
-            return CompletionOutcome.AlreadyCompleted;
+            return CompletionOutcome.NeedsQuiz;
         }
-        db.ModuleCompletions.Add(new ModuleCompletion
-        {
-            UserId = userId,
-            ModuleId = module.Id,
-            ModuleVersionId = module.CurrentVersionId.Value,
-            CompletedAt = clock.GetUtcNow().UtcDateTime,
-        });
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            var outcome = await CompleteModuleAsync(userId, module.Id, cancellationToken);
+            await TryCompleteCourseAsync(userId, module.CourseId, finalAssessmentPassed: false, cancellationToken);
+            return outcome;
         }
         catch (DbUpdateException)
         {
             // Posted twice at once: the unique index kept one row.
             return CompletionOutcome.AlreadyCompleted;
         }
+    }
+
+    /// <summary>
+    /// Records that the learner completed the module's current version. Saves; the caller may hold a
+    /// transaction (quiz grading does, so grade and completion commit together).
+    /// </summary>
+    public async Task<CompletionOutcome> CompleteModuleAsync(string userId, int moduleId, CancellationToken cancellationToken)
+    {
+        var versionId = await db.Modules.Where(m => m.Id == moduleId).Select(m => m.CurrentVersionId).SingleAsync(cancellationToken);
+        if (versionId is null)
+        {
+            return CompletionOutcome.NoSuchModule;
+        }
+        if (await db.ModuleCompletions.AnyAsync(c => c.UserId == userId && c.ModuleVersionId == versionId, cancellationToken))
+        {
+            return CompletionOutcome.AlreadyCompleted;
+        }
+        db.ModuleCompletions.Add(new ModuleCompletion { UserId = userId, ModuleId = moduleId, ModuleVersionId = versionId.Value, CompletedAt = clock.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync(cancellationToken);
         return CompletionOutcome.Completed;
+    }
+
+    /// <summary>
+    /// Completes the course when every module is complete and, if the course has a final assessment, it
+    /// has been passed (the caller knows: Courses does not read quiz results). Returns true when it did.
+    /// </summary>
+    public async Task<bool> TryCompleteCourseAsync(string userId, int courseId, bool finalAssessmentPassed, CancellationToken cancellationToken)
+    {
+        var course = await db.Courses.Where(c => c.Id == courseId)
+            .Select(c => new
+            {
+                c.HasFinalAssessment,
+                Open = c.Modules.Count(m => !m.IsRetired && !db.ModuleCompletions.Any(mc => mc.UserId == userId && mc.ModuleId == m.Id)),
+                Done = db.CourseCompletions.Any(cc => cc.UserId == userId && cc.CourseId == c.Id),
+            })
+            .SingleAsync(cancellationToken);
+        if (course.Done || course.Open > 0 || (course.HasFinalAssessment && !finalAssessmentPassed))
+        {
+            return false;
+        }
+        db.CourseCompletions.Add(new CourseCompletion { UserId = userId, CourseId = courseId, CompletedAt = clock.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>Remembers the module a learner opened, for "continue where you left off".</summary>

@@ -1,3 +1,4 @@
+using Training.Assessment.Quizzes;
 using Training.Courses.Content;
 
 namespace Training.Web.Infrastructure.Content;
@@ -29,6 +30,10 @@ public static class ContentCommand
         var courses = File.Exists(Path.Combine(folder, "course.yml"))
             ? [CourseSource.Read(folder, Directory.GetCurrentDirectory())]
             : ContentLibrary.ReadAll(folder, Directory.GetCurrentDirectory());
+        foreach (var course in courses)
+        {
+            QuizLibrary.ReadCourse(course.Folder, Directory.GetCurrentDirectory(), course.Problems);
+        }
         foreach (var problem in courses.SelectMany(c => c.Problems))
         {
             output.WriteLine(problem.ToString());

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Training.Assessment.Quizzes;
 using Training.Courses.Content;
 
 namespace Training.Web.Infrastructure.Content;
@@ -13,6 +14,9 @@ public static class ContentStartup
     public static async Task ImportContentAsync(this IServiceProvider services, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAllAsync(services.ContentFolder(), cancellationToken);
+        var folder = services.ContentFolder();
+        await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAllAsync(folder, cancellationToken);
+        // Quizzes second: they attach to the modules the first step created.
+        await scope.ServiceProvider.GetRequiredService<QuizImporter>().ImportAllAsync(folder, cancellationToken);
     }
 }

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Training.Assessment;
+using Training.Assessment.Attempts;
+using Training.Assessment.Quizzes;
 using Training.Courses;
 using Training.Courses.Catalog;
 using Training.Courses.Enrolment;
@@ -31,9 +33,20 @@ public abstract class TrainingDbContext(DbContextOptions options)
 
     public DbSet<ModuleCompletion> ModuleCompletions => Set<ModuleCompletion>();
 
+    public DbSet<CourseCompletion> CourseCompletions => Set<CourseCompletion>();
+
+    public DbSet<Quiz> Quizzes => Set<Quiz>();
+
+    public DbSet<QuizVersion> QuizVersions => Set<QuizVersion>();
+
+    public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
+
+    public DbSet<AttemptAnswer> AttemptAnswers => Set<AttemptAnswer>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyCoursesModel();
+        builder.ApplyAssessmentModel();
     }
 }

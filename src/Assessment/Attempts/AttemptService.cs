@@ -1,0 +1,240 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Training.Assessment.Grading;
+using Training.Assessment.Quizzes;
+using Training.Courses.Progress;
+
+namespace Training.Assessment.Attempts;
+
+public enum StartOutcome { Started, Resumed, NoAttemptsLeft, NotEnrolled, NoSuchQuiz }
+
+public enum SaveOutcome { Saved, NotFound, AlreadySubmitted, TimeUp, UnknownQuestion }
+
+public sealed record SaveResult(SaveOutcome Outcome, string? QuestionId = null);
+
+/// <summary>
+/// Starts, saves and submits attempts. The server owns everything that matters: which questions an
+/// attempt has, the clock for its time limit, and its one grading.
+/// </summary>
+public sealed class AttemptService(IAssessmentDbContext db, QuizDefinitionStore store, ProgressService progress, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Saves that reach the server this long after the deadline still count: links are slow.</summary>
+    public static readonly TimeSpan DeadlineGrace = TimeSpan.FromSeconds(15);
+
+    public async Task<QuizRef?> FindQuizAsync(string courseSlug, string key, CancellationToken cancellationToken)
+    {
+        var row = await db.Quizzes.AsNoTracking()
+            .Where(q => q.Course.Slug == courseSlug && q.Course.IsPublished && q.Key == key && !q.IsRetired && q.CurrentVersionId != null)
+            .Select(q => new
+            {
+                q.Id, q.CourseId, q.ModuleId, VersionId = q.CurrentVersionId!.Value, q.CurrentVersion!.Definition,
+                CourseTitle = q.Course.Title, ModuleTitle = q.Module == null ? null : q.Module.CurrentVersion!.Title,
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        return row is null ? null : new QuizRef(row.Id, row.CourseId, row.ModuleId, row.VersionId, courseSlug, row.CourseTitle, key,
+            row.ModuleTitle ?? "Final assessment", store.Get(row.VersionId, row.Definition));
+    }
+
+    public async Task<QuizOverview?> GetOverviewAsync(string userId, string courseSlug, string key, CancellationToken cancellationToken)
+    {
+        var quiz = await FindQuizAsync(courseSlug, key, cancellationToken);
+        if (quiz is null)
+        {
+            return null;
+        }
+        await ExpireOverdueAsync(userId, quiz.QuizId, cancellationToken);
+        var attempts = await db.QuizAttempts.AsNoTracking().Where(a => a.UserId == userId && a.QuizId == quiz.QuizId).OrderBy(a => a.Number)
+            .Select(a => new AttemptSummary(a.Id, a.Number, a.Status, a.Score, a.Passed, a.SubmittedAt)).ToListAsync(cancellationToken);
+        var enrolled = await db.Enrolments.AnyAsync(e => e.UserId == userId && e.CourseId == quiz.CourseId, cancellationToken);
+        var definition = quiz.Definition;
+        var questionCount = (definition.Draw is { } draw ? definition.Items.OrderBy(i => i.Questions.Count).Take(draw) : definition.Items).Sum(i => i.Questions.Count);
+        return new QuizOverview(courseSlug, quiz.CourseTitle, key, quiz.Title, definition.PassMark, definition.AttemptLimit, definition.TimeLimitMinutes,
+            questionCount, enrolled, attempts, attempts.FirstOrDefault(a => a.Status == AttemptStatus.InProgress)?.Id);
+    }
+
+    /// <summary>Resumes the attempt in progress, or starts a new one with its own draw and order.</summary>
+    public async Task<(StartOutcome Outcome, int? AttemptId)> StartOrResumeAsync(string userId, string courseSlug, string key, CancellationToken cancellationToken)
+    {
+        var quiz = await FindQuizAsync(courseSlug, key, cancellationToken);
+        if (quiz is null)
+        {
+            return (StartOutcome.NoSuchQuiz, null);
+        }
+        if (!await db.Enrolments.AnyAsync(e => e.UserId == userId && e.CourseId == quiz.CourseId, cancellationToken))
+        {
+            return (StartOutcome.NotEnrolled, null);
+        }
+        await ExpireOverdueAsync(userId, quiz.QuizId, cancellationToken);
+        var attempts = await db.QuizAttempts.Where(a => a.UserId == userId && a.QuizId == quiz.QuizId)
+            .Select(a => new { a.Id, a.Number, a.Status }).ToListAsync(cancellationToken);
+        if (attempts.FirstOrDefault(a => a.Status == AttemptStatus.InProgress) is { } open)
+        {
+            return (StartOutcome.Resumed, open.Id);
+        }
+        if (quiz.Definition.AttemptLimit > 0 && attempts.Count >= quiz.Definition.AttemptLimit)
+        {
+            return (StartOutcome.NoAttemptsLeft, null);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var attempt = new QuizAttempt
+        {
+            QuizId = quiz.QuizId,
+            QuizVersionId = quiz.VersionId,
+            UserId = userId,
+            Number = attempts.Count == 0 ? 1 : attempts.Max(a => a.Number) + 1,
+            Status = AttemptStatus.InProgress,
+            StartedAt = now,
+            DeadlineAt = quiz.Definition.TimeLimitMinutes is { } minutes ? now.AddMinutes(minutes) : null,
+            Layout = JsonSerializer.Serialize(AttemptDraw.Lay(quiz.Definition, Random.Shared), Json),
+        };
+        db.QuizAttempts.Add(attempt);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another tab started this attempt number a moment ago: resume that one.
+            db.QuizAttempts.Entry(attempt).State = EntityState.Detached;
+            var other = await db.QuizAttempts.Where(a => a.UserId == userId && a.QuizId == quiz.QuizId && a.Status == AttemptStatus.InProgress)
+                .Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
+            return other is null ? (StartOutcome.NoAttemptsLeft, null) : (StartOutcome.Resumed, other);
+        }
+        return (StartOutcome.Started, attempt.Id);
+    }
+
+    /// <summary>Saves answers to questions of the attempt. A save with the key of the last save is a retry.</summary>
+    public async Task<SaveResult> SaveAsync(string userId, int attemptId, IReadOnlyDictionary<string, QuestionAnswer> answers, string? saveKey, CancellationToken cancellationToken)
+    {
+        var attempt = await db.QuizAttempts.Where(a => a.Id == attemptId && a.UserId == userId)
+            .Select(a => new { a.Status, a.DeadlineAt, a.Layout }).SingleOrDefaultAsync(cancellationToken);
+        if (attempt is null)
+        {
+            return new SaveResult(SaveOutcome.NotFound);
+        }
+        if (attempt.Status == AttemptStatus.Submitted)
+        {
+            return new SaveResult(SaveOutcome.AlreadySubmitted);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (attempt.DeadlineAt is { } deadline && now > deadline + DeadlineGrace)
+        {
+            return new SaveResult(SaveOutcome.TimeUp);
+        }
+        var inAttempt = Layout(attempt.Layout).Questions.Select(q => q.QuestionId).ToHashSet(StringComparer.Ordinal);
+        if (answers.Keys.FirstOrDefault(id => !inAttempt.Contains(id)) is { } stranger)
+        {
+            return new SaveResult(SaveOutcome.UnknownQuestion, stranger);
+        }
+
+        var ids = answers.Keys.ToList();
+        var saved = await db.AttemptAnswers.Where(a => a.AttemptId == attemptId && ids.Contains(a.QuestionId)).ToListAsync(cancellationToken);
+        foreach (var (questionId, answer) in answers)
+        {
+            var row = saved.FirstOrDefault(s => s.QuestionId == questionId);
+            if (row is null)
+            {
+                db.AttemptAnswers.Add(new AttemptAnswer { AttemptId = attemptId, QuestionId = questionId, Answer = JsonSerializer.Serialize(answer, Json), SaveKey = saveKey, SavedAt = now });
+            }
+            else if (saveKey is null || row.SaveKey != saveKey)
+            {
+                row.Answer = JsonSerializer.Serialize(answer, Json);
+                row.SaveKey = saveKey;
+                row.SavedAt = now;
+            }
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (saveKey is not null)
+        {
+            // The same first save arrived twice at once: the unique index kept one, which is this answer.
+        }
+        return new SaveResult(SaveOutcome.Saved);
+    }
+
+    /// <summary>
+    /// Grades the attempt once. The first caller flips it from in progress to submitted in the same
+    /// transaction as the grade and any module or course completion; any later or parallel caller finds
+    /// it already submitted and changes nothing. Returns false when the attempt is not this learner's.
+    /// </summary>
+    public async Task<bool> SubmitAsync(string userId, int attemptId, CancellationToken cancellationToken)
+    {
+        var owner = await db.QuizAttempts.Where(a => a.Id == attemptId).Select(a => a.UserId).SingleOrDefaultAsync(cancellationToken);
+        if (owner != userId)
+        {
+            return false;
+        }
+        await GradeOnceAsync(attemptId, cancellationToken);
+        return true;
+    }
+
+    private async Task GradeOnceAsync(int attemptId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = await db.QuizAttempts.Where(a => a.Id == attemptId && a.Status == AttemptStatus.InProgress)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AttemptStatus.Submitted).SetProperty(a => a.SubmittedAt, now), cancellationToken);
+        if (claimed == 0)
+        {
+            return;
+        }
+
+        var attempt = await db.QuizAttempts.AsNoTracking().Where(a => a.Id == attemptId)
+            .Select(a => new { a.UserId, a.QuizId, a.Layout, a.QuizVersionId, a.QuizVersion.Definition, a.DeadlineAt })
+            .SingleAsync(cancellationToken);
+        var definition = store.Get(attempt.QuizVersionId, attempt.Definition);
+        var saved = await LoadAnswersAsync(attemptId, attempt.DeadlineAt, cancellationToken);
+        var questions = definition.AllQuestions.ToDictionary(q => q.Id, StringComparer.Ordinal);
+        var scores = Layout(attempt.Layout).Questions
+            .ToDictionary(q => q.QuestionId, q => QuizGrader.Grade(questions[q.QuestionId], saved.GetValueOrDefault(q.QuestionId), definition.PartialCredit), StringComparer.Ordinal);
+        var score = scores.Count == 0 ? 0 : Math.Round(scores.Values.Sum() * 100 / scores.Count, 2);
+        var passed = score >= definition.PassMark;
+        var scoresJson = JsonSerializer.Serialize(scores, Json);
+        await db.QuizAttempts.Where(a => a.Id == attemptId)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Score, score).SetProperty(a => a.Passed, passed).SetProperty(a => a.QuestionScores, scoresJson), cancellationToken);
+
+        if (passed)
+        {
+            await CompleteAsync(attempt.UserId, attempt.QuizId, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task CompleteAsync(string userId, int quizId, CancellationToken cancellationToken)
+    {
+        var quiz = await db.Quizzes.Where(q => q.Id == quizId).Select(q => new { q.CourseId, q.ModuleId }).SingleAsync(cancellationToken);
+        if (quiz.ModuleId is { } moduleId)
+        {
+            await progress.CompleteModuleAsync(userId, moduleId, cancellationToken);
+        }
+        var finalPassed = await db.QuizAttempts.AnyAsync(a => a.UserId == userId && a.Passed == true
+            && db.Quizzes.Any(q => q.Id == a.QuizId && q.CourseId == quiz.CourseId && q.Key == Quiz.FinalKey), cancellationToken);
+        await progress.TryCompleteCourseAsync(userId, quiz.CourseId, finalPassed, cancellationToken);
+    }
+
+    /// <summary>An attempt whose time ran out is graded with what was saved in time when the learner comes back.</summary>
+    private async Task ExpireOverdueAsync(string userId, int quizId, CancellationToken cancellationToken)
+    {
+        var cutoff = clock.GetUtcNow().UtcDateTime - DeadlineGrace;
+        var overdue = await db.QuizAttempts.Where(a => a.UserId == userId && a.QuizId == quizId && a.Status == AttemptStatus.InProgress && a.DeadlineAt < cutoff)
+            .Select(a => a.Id).ToListAsync(cancellationToken);
+        foreach (var id in overdue)
+        {
+            await GradeOnceAsync(id, cancellationToken);
+        }
+    }
+
+    internal async Task<Dictionary<string, QuestionAnswer>> LoadAnswersAsync(int attemptId, DateTime? deadline, CancellationToken cancellationToken)
+    {
+        var rows = await db.AttemptAnswers.AsNoTracking().Where(a => a.AttemptId == attemptId).Select(a => new { a.QuestionId, a.Answer, a.SavedAt }).ToListAsync(cancellationToken);
+        return rows.Where(r => deadline is null || r.SavedAt <= deadline.Value + DeadlineGrace)
+            .ToDictionary(r => r.QuestionId, r => JsonSerializer.Deserialize<QuestionAnswer>(r.Answer, Json)!, StringComparer.Ordinal);
+    }
+
+    internal static AttemptLayout Layout(string json) => JsonSerializer.Deserialize<AttemptLayout>(json, Json)!;
+}

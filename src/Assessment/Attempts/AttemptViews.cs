@@ -1,0 +1,43 @@
+using Training.Assessment.Grading;
+using Training.Assessment.Quizzes;
+
+namespace Training.Assessment.Attempts;
+
+// What the quiz pages show. Nothing here carries a correct answer or feedback before submission:
+// QuestionView has prompts and options only; ReviewQuestion is built for submitted attempts alone.
+
+public sealed record QuizRef(int QuizId, int CourseId, int? ModuleId, int VersionId, string CourseSlug, string CourseTitle, string Key, string Title, QuizDefinition Definition);
+
+public sealed record AttemptSummary(int Id, int Number, AttemptStatus Status, decimal? Score, bool? Passed, DateTime? SubmittedAt);
+
+public sealed record QuizOverview(
+    string CourseSlug, string CourseTitle, string Key, string Title, int PassMark, int AttemptLimit, int? TimeLimitMinutes,
+    int QuestionCount, bool IsEnrolled, IReadOnlyList<AttemptSummary> Attempts, int? InProgressAttemptId)
+{
+    /// <summary>Null when attempts are unlimited.</summary>
+    public int? AttemptsLeft => AttemptLimit == 0 ? null : Math.Max(0, AttemptLimit - Attempts.Count);
+
+    public bool HasPassed => Attempts.Any(a => a.Passed == true);
+}
+
+public sealed record QuestionView(
+    string Id, int Number, QuestionType Type, string PromptHtml,
+    IReadOnlyList<OptionDefinitionView> Options, IReadOnlyList<string> Lefts, IReadOnlyList<string> Choices, QuestionAnswer? Saved);
+
+public sealed record OptionDefinitionView(string Key, string TextHtml);
+
+public sealed record AttemptPageLink(int Page, bool Answered);
+
+public sealed record AttemptPage(
+    int AttemptId, string CourseSlug, string CourseTitle, string QuizKey, string QuizTitle, int Number,
+    int Page, int PageCount, DateTime? DeadlineAt, int? SecondsLeft, string? ScenarioHtml, IReadOnlyList<QuestionView> Questions,
+    IReadOnlyList<AttemptPageLink> Pages, int AnsweredCount, int QuestionCount);
+
+public sealed record ReviewQuestion(
+    int Number, string PromptHtml, string? ScenarioHtml, decimal Score, IReadOnlyList<string> YourAnswer,
+    IReadOnlyList<string> CorrectAnswer, IReadOnlyList<string> FeedbackHtml);
+
+public sealed record AttemptResult(
+    int AttemptId, string CourseSlug, string CourseTitle, string QuizKey, string QuizTitle, int Number,
+    decimal Score, bool Passed, int PassMark, int? AttemptsLeft, bool MayReview, IReadOnlyList<ReviewQuestion> Questions,
+    bool ModuleCompleted, bool CourseCompleted);

@@ -1,0 +1,138 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Training.Courses.Content;
+
+namespace Training.Assessment.Quizzes;
+
+/// <summary>
+/// Imports each course's quiz files after the course itself. Like modules, a changed file becomes a new
+/// version and an unchanged one changes nothing; a quiz with problems is skipped and keeps its last good
+/// version. Marks which modules have a quiz and which courses have a final assessment.
+/// </summary>
+public sealed class QuizImporter(IAssessmentDbContext db, ContentImportState state, TimeProvider clock, ILogger<QuizImporter> logger)
+{
+    public async Task<int> ImportAllAsync(string contentFolder, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(contentFolder))
+        {
+            return 0;
+        }
+        await state.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await ImportCoursesAsync(contentFolder, cancellationToken);
+        }
+        finally
+        {
+            state.Gate.Release();
+        }
+    }
+
+    private async Task<int> ImportCoursesAsync(string contentFolder, CancellationToken cancellationToken)
+    {
+        var displayRoot = Directory.GetParent(contentFolder)?.FullName ?? contentFolder;
+        var added = 0;
+        var allProblems = new List<ContentProblem>();
+        foreach (var folder in Directory.EnumerateDirectories(contentFolder).Where(d => !Path.GetFileName(d).StartsWith('.')))
+        {
+            var slug = Path.GetFileName(folder).ToLowerInvariant();
+            var course = await db.Courses.Where(c => c.Slug == slug)
+                .Select(c => new { c.Id, c.HasFinalAssessment, Modules = c.Modules.Select(m => new { m.Id, m.Slug, m.HasQuiz }).ToList() })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (course is null)
+            {
+                continue;
+            }
+            var problems = new List<ContentProblem>();
+            var definitions = QuizLibrary.ReadCourse(folder, displayRoot, problems);
+            allProblems.AddRange(problems);
+            foreach (var problem in problems)
+            {
+                logger.LogWarning("Quiz problem in course {Course}: {Problem}", slug, problem.ToString());
+            }
+            // A quiz file with problems is left as it was; the rest of the course's quizzes still import.
+            var broken = problems.Select(p => Path.GetFileName(p.File)).ToHashSet(StringComparer.Ordinal);
+            var present = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (definition, file) in definitions.Select(d => (d, FileFor(folder, d))))
+            {
+                var key = definition.ModuleSlug ?? Quiz.FinalKey;
+                present.Add(key);
+                if (broken.Contains(Path.GetFileName(file)))
+                {
+                    continue;
+                }
+                var moduleId = definition.ModuleSlug is null ? null : course.Modules.FirstOrDefault(m => m.Slug == definition.ModuleSlug)?.Id;
+                if (definition.ModuleSlug is not null && moduleId is null)
+                {
+                    continue;
+                }
+                added += await ImportQuizAsync(course.Id, moduleId, key, definition, file, cancellationToken);
+            }
+            foreach (var key in broken.Select(f => f == "final.quiz.md" ? Quiz.FinalKey : ModuleSlugOf(f)).OfType<string>())
+            {
+                present.Add(key); // keeps its last good version
+            }
+
+            await db.Quizzes.Where(q => q.CourseId == course.Id && !present.Contains(q.Key) && !q.IsRetired)
+                .ExecuteUpdateAsync(s => s.SetProperty(q => q.IsRetired, true), cancellationToken);
+            var quizzed = await db.Quizzes.Where(q => q.CourseId == course.Id && !q.IsRetired && q.CurrentVersionId != null)
+                .Select(q => q.Key).ToListAsync(cancellationToken);
+            var hasFinal = quizzed.Contains(Quiz.FinalKey);
+            if (course.HasFinalAssessment != hasFinal)
+            {
+                await db.Courses.Where(c => c.Id == course.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.HasFinalAssessment, hasFinal), cancellationToken);
+            }
+            foreach (var module in course.Modules.Where(m => m.HasQuiz != quizzed.Contains(m.Slug)))
+            {
+                var hasQuiz = !module.HasQuiz;
+                await db.Modules.Where(m => m.Id == module.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.HasQuiz, hasQuiz), cancellationToken);
+            }
+        }
+        state.Record([.. state.Problems, .. allProblems], clock.GetUtcNow().UtcDateTime);
+        return added;
+    }
+
+    private async Task<int> ImportQuizAsync(int courseId, int? moduleId, string key, QuizDefinition definition, string file, CancellationToken cancellationToken)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(file, cancellationToken)));
+        var quiz = await db.Quizzes.SingleOrDefaultAsync(q => q.CourseId == courseId && q.Key == key, cancellationToken);
+        if (quiz is null)
+        {
+            quiz = new Quiz { CourseId = courseId, Key = key, ModuleId = moduleId };
+            db.Quizzes.Add(quiz);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        var version = await db.QuizVersions.Where(v => v.QuizId == quiz.Id && v.ContentHash == hash).Select(v => (int?)v.Id).SingleOrDefaultAsync(cancellationToken);
+        var added = 0;
+        if (version is null)
+        {
+            var created = new QuizVersion { QuizId = quiz.Id, ContentHash = hash, Definition = QuizDefinitionStore.Serialise(definition), ImportedAt = clock.GetUtcNow().UtcDateTime };
+            db.QuizVersions.Add(created);
+            await db.SaveChangesAsync(cancellationToken);
+            version = created.Id;
+            added = 1;
+        }
+        if (quiz.CurrentVersionId != version || quiz.IsRetired || quiz.ModuleId != moduleId)
+        {
+            quiz.CurrentVersionId = version;
+            quiz.IsRetired = false;
+            quiz.ModuleId = moduleId;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return added;
+    }
+
+    private static string FileFor(string folder, QuizDefinition definition) =>
+        definition.ModuleSlug is null
+            ? Path.Combine(folder, "final.quiz.md")
+            : Directory.EnumerateFiles(folder, "*.quiz.md")
+                .First(f => System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(f), "^[0-9]+-" + definition.ModuleSlug + @"\.quiz\.md$"));
+
+    private static string? ModuleSlugOf(string fileName)
+    {
+        var dash = fileName.IndexOf('-', StringComparison.Ordinal);
+        return fileName.EndsWith(".quiz.md", StringComparison.Ordinal) && dash > 0 ? fileName[(dash + 1)..^".quiz.md".Length] : null;
+    }
+}
