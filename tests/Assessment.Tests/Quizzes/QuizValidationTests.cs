@@ -7,7 +7,7 @@ public sealed class QuizValidationTests
     /// <summary>A valid question on lines 5-9, so each case's heading below lands on line 11.</summary>
     private const string Valid = "\n## valid {single}\nPrompt\n\n- [x] A\n- [ ] B\n";
 
-    private static readonly string File = QuizFolder.DisplayPath("01-first.quiz.md");
+    private static readonly string QuizFile = QuizFolder.DisplayPath("01-first.quiz.md");
 
     public static TheoryData<string, int, string> OneProblem => new()
     {
@@ -71,7 +71,7 @@ public sealed class QuizValidationTests
     {
         var (_, problems) = QuizFolder.Parse(QuizFolder.Quiz(Valid + body));
 
-        Assert.Equal([$"{File}:{line}: {message}"], problems.Select(p => p.ToString()));
+        Assert.Equal([$"{QuizFile}:{line}: {message}"], problems.Select(p => p.ToString()));
     }
 
     public static TheoryData<string, int, string> SettingProblems => new()
@@ -92,7 +92,7 @@ public sealed class QuizValidationTests
 
         var (quiz, problems) = QuizFolder.Parse($"---\n{frontMatter}\n---\n{Valid}{scenario}");
 
-        Assert.Equal([$"{File}:{line}: {message}"], problems.Select(p => p.ToString()));
+        Assert.Equal([$"{QuizFile}:{line}: {message}"], problems.Select(p => p.ToString()));
         Assert.NotNull(quiz);
     }
 
@@ -107,7 +107,7 @@ public sealed class QuizValidationTests
     {
         var (quiz, problems) = QuizFolder.Parse(Valid.TrimStart());
 
-        Assert.Equal([$"{File}:1: The quiz has no front matter: start the file with a '---' line, the settings (such as passMark: 70), then another '---' line."],
+        Assert.Equal([$"{QuizFile}:1: The quiz has no front matter: start the file with a '---' line, the settings (such as passMark: 70), then another '---' line."],
             problems.Select(p => p.ToString()));
         Assert.Null(quiz);
     }
@@ -118,7 +118,7 @@ public sealed class QuizValidationTests
         var (quiz, problems) = QuizFolder.Parse("---\npassMark: 70\nshuffle: [yes\n---\n" + Valid);
 
         var problem = Assert.Single(problems).ToString();
-        Assert.Matches("^" + System.Text.RegularExpressions.Regex.Escape(File) + ":[34]: YAML: ", problem);
+        Assert.Matches("^" + System.Text.RegularExpressions.Regex.Escape(QuizFile) + ":[34]: YAML: ", problem);
         Assert.Null(quiz);
     }
 
@@ -128,7 +128,7 @@ public sealed class QuizValidationTests
         var (_, problems) = QuizFolder.Parse("---\nshuffle: true\npasMark: 80\n---\n" + Valid);
 
         var problem = Assert.Single(problems).ToString();
-        Assert.StartsWith($"{File}:3: YAML: ", problem);
+        Assert.StartsWith($"{QuizFile}:3: YAML: ", problem);
         Assert.Contains("pasMark", problem, StringComparison.Ordinal);
     }
 
@@ -137,7 +137,7 @@ public sealed class QuizValidationTests
     {
         var (_, problems) = QuizFolder.Parse("---\nshuffle: true\npassMark: seventy\n---\n" + Valid);
 
-        Assert.StartsWith($"{File}:3: YAML: ", Assert.Single(problems).ToString());
+        Assert.StartsWith($"{QuizFile}:3: YAML: ", Assert.Single(problems).ToString());
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed class QuizValidationTests
     {
         var (quiz, problems) = QuizFolder.Parse(QuizFolder.Quiz("\n"));
 
-        Assert.Equal([$"{File}:1: The quiz has no questions: add at least one '## id {{type}}' heading with its question."], problems.Select(p => p.ToString()));
+        Assert.Equal([$"{QuizFile}:1: The quiz has no questions: add at least one '## id {{type}}' heading with its question."], problems.Select(p => p.ToString()));
         Assert.Null(quiz);
     }
 
@@ -154,7 +154,7 @@ public sealed class QuizValidationTests
     {
         var (_, problems) = QuizFolder.Parse(QuizFolder.Quiz("Welcome to the quiz.\n" + Valid));
 
-        Assert.Equal([$"{File}:4: This text comes before the first question, so learners will not see it: put it under a question or scenario heading."],
+        Assert.Equal([$"{QuizFile}:4: This text comes before the first question, so learners will not see it: put it under a question or scenario heading."],
             problems.Select(p => p.ToString()));
     }
 
@@ -177,10 +177,10 @@ public sealed class QuizValidationTests
 
         Assert.Equal(
             [
-                $"{File}:11: Question 'no-answer' has no correct answer: mark one option with [x].",
-                $"{File}:17: The id 'Bad_Id' is not valid: use lower-case letters, digits and hyphens only, such as 'passport-held'.",
-                $"{File}:17: Question 'Bad_Id' needs at least 2 items to put in order, as a numbered list in the right order.",
-                $"{File}:2: passMark is 120: use a percentage from 0 to 100.",
+                $"{QuizFile}:11: Question 'no-answer' has no correct answer: mark one option with [x].",
+                $"{QuizFile}:17: The id 'Bad_Id' is not valid: use lower-case letters, digits and hyphens only, such as 'passport-held'.",
+                $"{QuizFile}:17: Question 'Bad_Id' needs at least 2 items to put in order, as a numbered list in the right order.",
+                $"{QuizFile}:2: passMark is 120: use a percentage from 0 to 100.",
             ],
             problems.Select(p => p.ToString()));
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Training.Courses.People;
 using Training.Web.Infrastructure.Data;
@@ -16,6 +17,7 @@ public class TrainingAppFactory : WebApplicationFactory<Program>
     public const string Password = "correct horse battery staple";
 
     private readonly Dictionary<string, string?> settings = new();
+    private TimeProvider? clock;
 
     public TrainingAppFactory() : this(null)
     {
@@ -45,9 +47,20 @@ public class TrainingAppFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Replaces the site's clock (a FakeTimeProvider); call before the first client or service is created.</summary>
+    public TrainingAppFactory WithClock(TimeProvider fake)
+    {
+        clock = fake;
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
+        if (clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

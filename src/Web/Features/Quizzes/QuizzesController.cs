@@ -41,9 +41,9 @@ public sealed class QuizzesController(AttemptService attempts, AttemptPages page
     }
 
     [HttpGet("/attempts/{id:int}")]
-    public async Task<IActionResult> Take(int id, int page = 1, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> Take(int id, int step = 1, CancellationToken cancellationToken = default)
     {
-        var (attemptPage, submitted) = await pages.GetPageAsync(UserId, id, page, cancellationToken);
+        var (attemptPage, submitted) = await pages.GetPageAsync(UserId, id, step, cancellationToken);
         if (submitted)
         {
             return RedirectToAction(nameof(Result), new { id });
@@ -52,8 +52,9 @@ public sealed class QuizzesController(AttemptService attempts, AttemptPages page
     }
 
     /// <summary>"Save and continue": saves the page's answers, then goes where the learner asked.</summary>
+    /// <remarks>The page number is "step": "page" is a route value reserved by Razor Pages.</remarks>
     [HttpPost("/attempts/{id:int}")]
-    public async Task<IActionResult> SavePage(int id, int page, string? go, CancellationToken cancellationToken)
+    public async Task<IActionResult> SavePage(int id, int step, string? go, CancellationToken cancellationToken)
     {
         var result = await SaveFormAsync(id, saveKey: null, cancellationToken);
         switch (result.Outcome)
@@ -70,11 +71,11 @@ public sealed class QuizzesController(AttemptService attempts, AttemptPages page
         }
         return go switch
         {
-            "previous" => RedirectToAction(nameof(Take), new { id, page = page - 1 }),
+            "previous" => RedirectToAction(nameof(Take), new { id, step = step - 1 }),
             "finish" => RedirectToAction(nameof(Finish), new { id }),
             { } other when other.StartsWith("page-", StringComparison.Ordinal) && int.TryParse(other[5..], out var target) =>
-                RedirectToAction(nameof(Take), new { id, page = target }),
-            _ => RedirectToAction(nameof(Take), new { id, page = page + 1 }),
+                RedirectToAction(nameof(Take), new { id, step = target }),
+            _ => RedirectToAction(nameof(Take), new { id, step = step + 1 }),
         };
     }
 
