@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Training.Assessment.Attempts;
 using Training.Assessment.Quizzes;
 using Training.Courses;
@@ -18,4 +19,6 @@ public interface IAssessmentDbContext : ICoursesDbContext
     DbSet<QuizAttempt> QuizAttempts { get; }
 
     DbSet<AttemptAnswer> AttemptAnswers { get; }
+
+    ChangeTracker ChangeTracker { get; }
 }

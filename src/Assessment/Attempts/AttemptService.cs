@@ -130,6 +130,22 @@ public sealed class AttemptService(IAssessmentDbContext db, QuizDefinitionStore 
             return new SaveResult(SaveOutcome.UnknownQuestion, stranger);
         }
 
+        try
+        {
+            await WriteAnswersAsync(attemptId, answers, saveKey, now, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The page's form post and the script's save of the same new answer raced to the unique
+            // index: the other one created the row, so write again as an update.
+            db.ChangeTracker.Clear();
+            await WriteAnswersAsync(attemptId, answers, saveKey, now, cancellationToken);
+        }
+        return new SaveResult(SaveOutcome.Saved);
+    }
+
+    private async Task WriteAnswersAsync(int attemptId, IReadOnlyDictionary<string, QuestionAnswer> answers, string? saveKey, DateTime now, CancellationToken cancellationToken)
+    {
         var ids = answers.Keys.ToList();
         var saved = await db.AttemptAnswers.Where(a => a.AttemptId == attemptId && ids.Contains(a.QuestionId)).ToListAsync(cancellationToken);
         foreach (var (questionId, answer) in answers)
@@ -146,15 +162,7 @@ public sealed class AttemptService(IAssessmentDbContext db, QuizDefinitionStore 
                 row.SavedAt = now;
             }
         }
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException) when (saveKey is not null)
-        {
-            // The same first save arrived twice at once: the unique index kept one, which is this answer.
-        }
-        return new SaveResult(SaveOutcome.Saved);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>

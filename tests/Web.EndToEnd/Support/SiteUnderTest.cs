@@ -9,7 +9,7 @@ namespace Training.Web.EndToEnd.Support;
 /// The real site on 127.0.0.1 (Kestrel, a real SQLite file), a real SMTP server, and Debian's Chromium
 /// driven by Playwright. One per test class.
 /// </summary>
-public sealed class SiteUnderTest : IAsyncLifetime
+public class SiteUnderTest : IAsyncLifetime
 {
     private IPlaywright? playwright;
 
@@ -33,6 +33,7 @@ public sealed class SiteUnderTest : IAsyncLifetime
             .WithSetting("Smtp:Host", "127.0.0.1")
             .WithSetting("Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithSetting("Smtp:From", "training@example.org");
+        Configure(App);
         App.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         App.StartServer();
 
@@ -46,13 +47,18 @@ public sealed class SiteUnderTest : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
+    /// <summary>Adds settings before the site starts.</summary>
+    protected virtual void Configure(TrainingAppFactory app)
+    {
+    }
+
     public async Task<IPage> NewPageAsync(int width = 1280)
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = width, Height = 900 } });
         return await context.NewPageAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null)
         {
