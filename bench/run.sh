@@ -31,6 +31,10 @@ if ! command -v wrk >/dev/null; then
   fi
 fi
 
+load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
+if awk -v l="${load_at_start%% *}" 'BEGIN { exit !(l > 0.5) }'; then
+  echo "Warning: load average $load_at_start: other processes are running and will disturb the figures"
+fi
 if [ "${BENCH_NO_BUILD:-0}" = 1 ]; then
   echo "== Using the existing Release build (BENCH_NO_BUILD=1)"
 else
@@ -84,6 +88,8 @@ run_wrk() { # step connections duration think_ms
     -- "$work/users.tsv" "$1" "$2" "$threads"
 }
 site_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$site_pid/stat"; }
+children_cpu_ticks() { awk '{ print $16 + $17 }' "/proc/$$/stat"; } # this script's waited-for children, wrk among them
+machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat; } # busy total
 ticks_per_second=$(getconf CLK_TCK)
 
 echo "== Warming up ($warmup per step at $threads x 10 connections)"
@@ -104,16 +110,19 @@ for mode in $modes; do
       # wrk cannot, so refresh them before each run.
       seeder refresh --url "$url" --file "$work/users.tsv" >/dev/null
       echo "== $step, $c concurrent learners, $duration, think time $think ms"
-      before=$(site_cpu_ticks)
+      before=$(site_cpu_ticks); wrk_before=$(children_cpu_ticks); read -r busy_before total_before < <(machine_ticks)
       run_wrk "$step" "$c" "$duration" "$think" >"$work/wrk-$mode-$step-$c.txt" 2>&1 || true
-      after=$(site_cpu_ticks)
+      after=$(site_cpu_ticks); wrk_after=$(children_cpu_ticks); read -r busy_after total_after < <(machine_ticks)
+      # Share of the machine used by anything but the site and wrk: other work disturbs the figures.
+      other=$(awk -v b=$((busy_after - busy_before)) -v t=$((total_after - total_before)) \
+        -v s=$((after - before)) -v w=$((wrk_after - wrk_before)) 'BEGIN { o = t > 0 ? (b - s - w) * 100 / t : 0; printf "%.0f", (o < 0 ? 0 : o) }')
       line=$(grep '^BENCH ' "$work/wrk-$mode-$step-$c.txt" || true)
       if [ -z "$line" ]; then
         echo "wrk failed:"; cat "$work/wrk-$mode-$step-$c.txt"; exit 1
       fi
       requests=$(echo "$line" | tr ' ' '\n' | sed -n 's/^requests=//p')
       cpu=$(awk -v t=$((after - before)) -v hz="$ticks_per_second" -v n="$requests" 'BEGIN { printf "%.2f", (n > 0 ? t * 1000 / hz / n : 0) }')
-      results+=("mode=$mode users=$c cpu=$cpu $line")
+      results+=("mode=$mode users=$c cpu=$cpu other=$other $line")
       kill -0 "$site_pid" 2>/dev/null || { echo "The site stopped:"; tail -40 "$work/site.log"; exit 1; }
     done
   done
@@ -121,11 +130,11 @@ done
 
 field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 table() { # mode
-  printf '%-9s %5s %8s %8s %8s %8s %8s %7s %7s  %s\n' step users 'req/s' 'p50 ms' 'p95 ms' 'p99 ms' 'max ms' 'CPU ms' errors 'first error'
+  printf '%-9s %5s %8s %8s %8s %8s %8s %7s %6s %7s  %s\n' step users 'req/s' 'p50 ms' 'p95 ms' 'p99 ms' 'max ms' 'CPU ms' 'other' errors 'first error'
   for r in "${results[@]}"; do
     [ "$(field "$r" mode)" = "$1" ] || continue
-    printf '%-9s %5s %8s %8s %8s %8s %8s %7s %7s  %s\n' "$(field "$r" step)" "$(field "$r" users)" "$(field "$r" rps)" \
-      "$(field "$r" p50)" "$(field "$r" p95)" "$(field "$r" p99)" "$(field "$r" max)" "$(field "$r" cpu)" \
+    printf '%-9s %5s %8s %8s %8s %8s %8s %7s %6s %7s  %s\n' "$(field "$r" step)" "$(field "$r" users)" "$(field "$r" rps)" \
+      "$(field "$r" p50)" "$(field "$r" p95)" "$(field "$r" p99)" "$(field "$r" max)" "$(field "$r" cpu)" "$(field "$r" other)%" \
       "$(field "$r" errors)" "$(field "$r" first_error)"
   done
 }
@@ -145,7 +154,9 @@ summary=$(
   echo "Learner path benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "Machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(free -g | awk '/^Mem:/ {print $2}') GiB; wrk and the site share it"
   echo "Seeded $users learners on SQLite; wrk -t$threads -d$duration --timeout $timeout per step; each connection a signed-in learner."
-  echo "CPU ms = the site's CPU time per request. Errors = unexpected status (pages 200, mark complete 302), socket errors, timeouts."
+  echo "CPU ms = the site's CPU time per request. Other = share of the machine used by other processes during the run"
+  echo "(above a few % the figures are disturbed). Errors = unexpected status (pages 200, mark complete 302), socket errors, timeouts."
+  echo "Load average before the run: $load_at_start"
   echo
   echo "Flat out: each learner sends its next request as soon as the last one is answered (closed loop, no think time)"
   table flat

@@ -67,4 +67,34 @@ public sealed class QuizJourneyTests(QuizSiteUnderTest site) : IClassFixture<Qui
         await Assertions.Expect(basics).ToContainTextAsync("Completed");
         await Assertions.Expect(page.GetByText("Your progress: 1 of 2 modules")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task An_answer_given_while_offline_is_kept_in_the_browser_and_saved_when_the_link_returns()
+    {
+        var learner = await site.App.CreateUserAsync("Omar Offline", Roles.Learner);
+        using (var scope = site.App.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<EnrolmentService>().EnrolAsync(learner.Id, QuizContent.Course, default);
+        }
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("/Identity/Account/Login");
+        await page.GetByLabel("E-mail address").FillAsync(learner.Email!);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(TrainingAppFactory.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await page.GotoAsync($"/courses/{QuizContent.Course}/quizzes/basics");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start the quiz" }).ClickAsync();
+
+        await page.Context.SetOfflineAsync(true);
+        await page.GetByLabel("False").CheckAsync();
+        await Assertions.Expect(page.Locator("#save-status")).ToContainTextAsync("No connection");
+        Assert.False(site.App.WithDb(db => db.AttemptAnswers.Any(a => db.QuizAttempts.Any(q => q.Id == a.AttemptId && q.UserId == learner.Id))));
+
+        await page.Context.SetOfflineAsync(false);
+        await Assertions.Expect(page.Locator("#save-status")).ToContainTextAsync("Answer saved.", new() { Timeout = 15000 });
+
+        var saved = site.App.WithDb(db => db.AttemptAnswers.Where(a => db.QuizAttempts.Any(q => q.Id == a.AttemptId && q.UserId == learner.Id)).Select(a => a.QuestionId).ToList());
+        Assert.Equal(["held-passport"], saved);
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByLabel("False")).ToBeCheckedAsync();
+    }
 }
