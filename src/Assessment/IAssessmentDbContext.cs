@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Training.Assessment.Attempts;
+using Training.Assessment.Certificates;
 using Training.Assessment.Quizzes;
 using Training.Courses;
 
@@ -19,6 +20,8 @@ public interface IAssessmentDbContext : ICoursesDbContext
     DbSet<QuizAttempt> QuizAttempts { get; }
 
     DbSet<AttemptAnswer> AttemptAnswers { get; }
+
+    DbSet<Certificate> Certificates { get; }
 
     ChangeTracker ChangeTracker { get; }
 }

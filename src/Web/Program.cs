@@ -1,6 +1,7 @@
 using Training.Assessment;
 using Training.Courses;
 using Training.Web.Features.Accounts;
+using Training.Web.Features.Certificates;
 using Training.Web.Features.Coordination;
 using Training.Web.Features.Users;
 using Training.Web.Infrastructure.Content;
@@ -11,6 +12,10 @@ var builder = WebApplication.CreateBuilder(args);
 if (ContentCommand.Matches(args))
 {
     return ContentCommand.Run(args, builder.Configuration, Console.Out);
+}
+if (CertificateCommand.Matches(args))
+{
+    return CertificateCommand.Run(args, builder.Configuration, builder.Environment.ContentRootPath, Console.Out);
 }
 
 // Serve the build's static asset manifest (with its compressed copies) in every environment, not only
@@ -23,6 +28,7 @@ builder.Services
     .AddAccounts()
     .AddCourses()
     .AddAssessment()
+    .AddCertificates()
     .AddHostedService<ContentWatcher>()
     .AddScoped<UserRoleService>()
     .AddScoped<LearnerListQuery>();

@@ -5,7 +5,7 @@ namespace Training.Courses.Progress;
 public enum CompletionOutcome { Completed, AlreadyCompleted, NotEnrolled, NoSuchModule, NeedsQuiz }
 
 /// <summary>Records what a learner opened and completed, per module version, and completes courses.</summary>
-public sealed class ProgressService(ICoursesDbContext db, TimeProvider clock)
+public sealed class ProgressService(ICoursesDbContext db, TimeProvider clock, IEnumerable<ICourseCompletionListener> listeners)
 {
     /// <summary>"Mark as complete" on a module without a quiz.</summary>
     public async Task<CompletionOutcome> MarkCompleteAsync(string userId, string courseSlug, string moduleSlug, CancellationToken cancellationToken)
@@ -77,9 +77,31 @@ public sealed class ProgressService(ICoursesDbContext db, TimeProvider clock)
         {
             return false;
         }
-        db.CourseCompletions.Add(new CourseCompletion { UserId = userId, CourseId = courseId, CompletedAt = clock.GetUtcNow().UtcDateTime });
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
+        // Own transaction unless the caller (quiz grading) already holds one: completion and certificate
+        // commit together or not at all.
+        var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var completion = new CourseCompletion { UserId = userId, CourseId = courseId, CompletedAt = clock.GetUtcNow().UtcDateTime };
+            db.CourseCompletions.Add(completion);
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var listener in listeners)
+            {
+                await listener.OnCourseCompletedAsync(completion, cancellationToken);
+            }
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+            return true;
+        }
+        finally
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>Remembers the module a learner opened, for "continue where you left off".</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Training.Assessment;
 using Training.Assessment.Attempts;
+using Training.Assessment.Certificates;
 using Training.Assessment.Quizzes;
 using Training.Courses;
 using Training.Courses.Catalog;
@@ -42,6 +43,8 @@ public abstract class TrainingDbContext(DbContextOptions options)
     public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
 
     public DbSet<AttemptAnswer> AttemptAnswers => Set<AttemptAnswer>();
+
+    public DbSet<Certificate> Certificates => Set<Certificate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
