@@ -68,12 +68,15 @@ public sealed class AttemptService(IAssessmentDbContext db, QuizDefinitionStore 
         }
         await ExpireOverdueAsync(userId, quiz.QuizId, cancellationToken);
         var attempts = await db.QuizAttempts.Where(a => a.UserId == userId && a.QuizId == quiz.QuizId)
-            .Select(a => new { a.Id, a.Number, a.Status }).ToListAsync(cancellationToken);
+            .Select(a => new { a.Id, a.Number, a.Status, a.StartedAt }).ToListAsync(cancellationToken);
         if (attempts.FirstOrDefault(a => a.Status == AttemptStatus.InProgress) is { } open)
         {
             return (StartOutcome.Resumed, open.Id);
         }
-        if (quiz.Definition.AttemptLimit > 0 && attempts.Count >= quiz.Definition.AttemptLimit)
+        // Renewing a certificate starts a fresh allowance of attempts at the final assessment.
+        var renewalOpened = quiz.Key == Quiz.FinalKey ? await progress.RenewalOpenedAsync(userId, quiz.CourseId, cancellationToken) : null;
+        var counted = attempts.Count(a => renewalOpened is null || a.StartedAt >= renewalOpened);
+        if (quiz.Definition.AttemptLimit > 0 && counted >= quiz.Definition.AttemptLimit)
         {
             return (StartOutcome.NoAttemptsLeft, null);
         }
@@ -220,7 +223,9 @@ public sealed class AttemptService(IAssessmentDbContext db, QuizDefinitionStore 
         {
             await progress.CompleteModuleAsync(userId, moduleId, cancellationToken);
         }
-        var finalPassed = await db.QuizAttempts.AnyAsync(a => a.UserId == userId && a.Passed == true
+        // When renewing, only a pass since the renewal window opened counts.
+        var since = await progress.RenewalOpenedAsync(userId, quiz.CourseId, cancellationToken) ?? DateTime.MinValue;
+        var finalPassed = await db.QuizAttempts.AnyAsync(a => a.UserId == userId && a.Passed == true && a.SubmittedAt >= since
             && db.Quizzes.Any(q => q.Id == a.QuizId && q.CourseId == quiz.CourseId && q.Key == Quiz.FinalKey), cancellationToken);
         await progress.TryCompleteCourseAsync(userId, quiz.CourseId, finalPassed, cancellationToken);
     }

@@ -25,6 +25,9 @@ public class Certificate
     /// <summary>The course version completed: the date its content was imported and a short hash.</summary>
     public string CourseVersion { get; set; } = "";
 
+    /// <summary>The course's major version when completed (course.yml majorVersion).</summary>
+    public int CourseMajorVersion { get; set; } = 1;
+
     public DateTime CompletedAt { get; set; }
 
     public DateTime IssuedAt { get; set; }

@@ -5,7 +5,7 @@ using Training.Courses.Progress;
 namespace Training.Assessment.Certificates;
 
 /// <summary>Issues the certificate for a course completion, in the completion's own transaction.</summary>
-public sealed class CertificateIssuer(IAssessmentDbContext db, TimeProvider clock) : ICourseCompletionListener
+public sealed class CertificateIssuer(IAssessmentDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<CertificateOptions> options) : ICourseCompletionListener
 {
     public async Task OnCourseCompletedAsync(CourseCompletion completion, CancellationToken cancellationToken)
     {
@@ -16,10 +16,12 @@ public sealed class CertificateIssuer(IAssessmentDbContext db, TimeProvider cloc
         var facts = await db.Courses.Where(c => c.Id == completion.CourseId)
             .Select(c => new
             {
-                c.Title, c.CertificateValidityMonths, c.ImportedAt, c.ContentHash,
+                c.Title, c.CertificateValidityMonths, c.ImportedAt, c.ContentHash, c.MajorVersion,
                 LearnerName = db.Users.Where(u => u.Id == completion.UserId).Select(u => u.FullName).Single(),
             })
             .SingleAsync(cancellationToken);
+        var expires = facts.CertificateValidityMonths > 0 ? completion.CompletedAt.AddMonths(facts.CertificateValidityMonths) : (DateTime?)null;
+        completion.RenewableFrom = expires?.AddDays(-options.Value.RecertificationWindowDays);
         db.Certificates.Add(new Certificate
         {
             Code = NewCode(),
@@ -29,9 +31,10 @@ public sealed class CertificateIssuer(IAssessmentDbContext db, TimeProvider cloc
             LearnerName = facts.LearnerName,
             CourseTitle = facts.Title,
             CourseVersion = $"{facts.ImportedAt:yyyy-MM-dd} ({facts.ContentHash[..Math.Min(8, facts.ContentHash.Length)]})",
+            CourseMajorVersion = facts.MajorVersion,
             CompletedAt = completion.CompletedAt,
             IssuedAt = clock.GetUtcNow().UtcDateTime,
-            ExpiresAt = facts.CertificateValidityMonths > 0 ? completion.CompletedAt.AddMonths(facts.CertificateValidityMonths) : null,
+            ExpiresAt = expires,
         });
         await db.SaveChangesAsync(cancellationToken);
     }

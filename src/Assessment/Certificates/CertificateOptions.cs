@@ -16,4 +16,8 @@ public sealed class CertificateOptions
     /// Empty: keys/certificate-signing-key.pem in the data folder, created on first start.
     /// </summary>
     public string? SigningKeyFile { get; set; }
+
+    /// <summary>How long before expiry a learner may renew a certificate by passing the final assessment again.</summary>
+    [Range(0, 3650)]
+    public int RecertificationWindowDays { get; set; } = 90;
 }

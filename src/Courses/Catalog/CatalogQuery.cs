@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Training.Courses.Catalog;
 
 /// <summary>The catalog and course pages: published courses, read with projections.</summary>
-public sealed class CatalogQuery(ICoursesDbContext db)
+public sealed class CatalogQuery(ICoursesDbContext db, TimeProvider clock)
 {
     public async Task<CatalogPage> ListAsync(CatalogFilter filter, CancellationToken cancellationToken)
     {
@@ -65,14 +65,15 @@ public sealed class CatalogQuery(ICoursesDbContext db)
         var lines = course.Modules.Select(m => new ModuleLine(m.Slug, m.Title, m.EstimatedMinutes,
             completions.Any(c => c.ModuleId == m.Id),
             completions.Any(c => c.ModuleId == m.Id) && completions.All(c => c.ModuleId != m.Id || c.ModuleVersionId != m.CurrentVersionId), m.HasQuiz)).ToList();
-        var completedAt = await db.CourseCompletions.Where(c => c.UserId == userId && c.CourseId == course.Id)
-            .Select(c => (DateTime?)c.CompletedAt).SingleOrDefaultAsync(cancellationToken);
+        var latest = await db.CourseCompletions.Where(c => c.UserId == userId && c.CourseId == course.Id).OrderByDescending(c => c.Round)
+            .Select(c => new { c.CompletedAt, c.RenewableFrom }).FirstOrDefaultAsync(cancellationToken);
+        var renewalOpen = latest?.RenewableFrom is { } from && from <= clock.GetUtcNow().UtcDateTime;
         var resume = course.Modules.FirstOrDefault(m => m.Id == enrolment?.LastModuleId)?.Slug
                      ?? lines.FirstOrDefault(l => !l.Completed)?.Slug;
         return new CoursePage(course.Slug, course.Title, course.Summary, course.Audience, course.EstimatedHours, course.Language,
             course.PassMark, course.CertificateValidityMonths,
             course.Modules.SelectMany(m => m.Objectives.Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList(),
-            lines, enrolment is not null, enrolment is null ? null : resume, course.HasFinalAssessment, completedAt);
+            lines, enrolment is not null, enrolment is null ? null : resume, course.HasFinalAssessment, latest?.CompletedAt, renewalOpen);
     }
 
     public async Task<GlossaryPage?> GetGlossaryAsync(string slug, CancellationToken cancellationToken)

@@ -31,6 +31,9 @@ public class Course
 
     public bool IsPublished { get; set; }
 
+    /// <summary>From course.yml: trainers raise it for a major change.</summary>
+    public int MajorVersion { get; set; } = 1;
+
     /// <summary>Set by the quiz import: the course completes only once its final assessment is passed.</summary>
     public bool HasFinalAssessment { get; set; }
 

@@ -23,6 +23,9 @@ public sealed class CourseFile
 
     public bool Published { get; set; } = true;
 
+    /// <summary>Raised by trainers when a change is major: holders of older certificates may need to retake it.</summary>
+    public int MajorVersion { get; set; } = 1;
+
     public List<string> Sources { get; set; } = [];
 }
 

@@ -88,6 +88,7 @@ public sealed class ContentImporter(ICoursesDbContext db, ContentImportState sta
         course.CertificateValidityMonths = file.CertificateValidityMonths!.Value;
         course.Sources = string.Join(", ", file.Sources);
         course.IsPublished = file.Published;
+        course.MajorVersion = file.MajorVersion;
         course.ContentHash = source.ContentHash;
         course.ImportedAt = now;
 

@@ -126,6 +126,7 @@ public sealed partial class CourseSource
         Require(course.EstimatedHours is > 0, "course.yml needs estimatedHours, a number above 0.");
         Require(course.PassMark is >= 0 and <= 100, "course.yml needs passMark, a percentage from 0 to 100.");
         Require(course.CertificateValidityMonths is >= 0, "course.yml needs certificateValidityMonths (0 means certificates never expire).");
+        Require(course.MajorVersion >= 1, "majorVersion in course.yml is a whole number from 1 up.");
     }
 
     private List<GlossaryEntry> ReadGlossary(string text, string file)

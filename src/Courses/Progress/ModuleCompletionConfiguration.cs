@@ -20,7 +20,8 @@ internal sealed class CourseCompletionConfiguration : IEntityTypeConfiguration<C
 {
     public void Configure(EntityTypeBuilder<CourseCompletion> completion)
     {
-        completion.HasIndex(c => new { c.UserId, c.CourseId }).IsUnique();
+        // One completion per round: two requests completing the same course at once cannot both succeed.
+        completion.HasIndex(c => new { c.UserId, c.CourseId, c.Round }).IsUnique();
         completion.HasOne<TrainingUser>().WithMany().HasForeignKey(c => c.UserId);
         completion.HasOne<Catalog.Course>().WithMany().HasForeignKey(c => c.CourseId);
     }

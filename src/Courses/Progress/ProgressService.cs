@@ -65,12 +65,15 @@ public sealed class ProgressService(ICoursesDbContext db, TimeProvider clock, IE
     /// </summary>
     public async Task<bool> TryCompleteCourseAsync(string userId, int courseId, bool finalAssessmentPassed, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow().UtcDateTime;
         var course = await db.Courses.Where(c => c.Id == courseId)
             .Select(c => new
             {
                 c.HasFinalAssessment,
                 Open = c.Modules.Count(m => !m.IsRetired && !db.ModuleCompletions.Any(mc => mc.UserId == userId && mc.ModuleId == m.Id)),
-                Done = db.CourseCompletions.Any(cc => cc.UserId == userId && cc.CourseId == c.Id),
+                // Done unless every completion so far has reached its renewal window.
+                Done = db.CourseCompletions.Any(cc => cc.UserId == userId && cc.CourseId == c.Id && (cc.RenewableFrom == null || cc.RenewableFrom > now)),
+                Rounds = db.CourseCompletions.Count(cc => cc.UserId == userId && cc.CourseId == c.Id),
             })
             .SingleAsync(cancellationToken);
         if (course.Done || course.Open > 0 || (course.HasFinalAssessment && !finalAssessmentPassed))
@@ -82,7 +85,7 @@ public sealed class ProgressService(ICoursesDbContext db, TimeProvider clock, IE
         var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            var completion = new CourseCompletion { UserId = userId, CourseId = courseId, CompletedAt = clock.GetUtcNow().UtcDateTime };
+            var completion = new CourseCompletion { UserId = userId, CourseId = courseId, CompletedAt = now, Round = course.Rounds + 1 };
             db.CourseCompletions.Add(completion);
             await db.SaveChangesAsync(cancellationToken);
             foreach (var listener in listeners)
@@ -102,6 +105,14 @@ public sealed class ProgressService(ICoursesDbContext db, TimeProvider clock, IE
                 await transaction.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>When the learner's latest completion of the course opened for renewal; null when it has not.</summary>
+    public async Task<DateTime?> RenewalOpenedAsync(string userId, int courseId, CancellationToken cancellationToken)
+    {
+        var latest = await db.CourseCompletions.Where(c => c.UserId == userId && c.CourseId == courseId)
+            .OrderByDescending(c => c.Round).Select(c => new { c.RenewableFrom }).FirstOrDefaultAsync(cancellationToken);
+        return latest?.RenewableFrom is { } from && from <= clock.GetUtcNow().UtcDateTime ? from : null;
     }
 
     /// <summary>Remembers the module a learner opened, for "continue where you left off".</summary>

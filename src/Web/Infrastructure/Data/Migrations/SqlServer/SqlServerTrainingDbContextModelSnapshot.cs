@@ -292,6 +292,9 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
                     b.Property<int>("CourseId")
                         .HasColumnType("int");
 
+                    b.Property<int>("CourseMajorVersion")
+                        .HasColumnType("int");
+
                     b.Property<string>("CourseTitle")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -450,6 +453,9 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("MajorVersion")
+                        .HasColumnType("int");
 
                     b.Property<int>("PassMark")
                         .HasColumnType("int");
@@ -737,6 +743,12 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
                     b.Property<int>("CourseId")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("RenewableFrom")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("int");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasColumnType("nvarchar(450)");
@@ -745,7 +757,7 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasIndex("CourseId");
 
-                    b.HasIndex("UserId", "CourseId")
+                    b.HasIndex("UserId", "CourseId", "Round")
                         .IsUnique();
 
                     b.ToTable("CourseCompletions");

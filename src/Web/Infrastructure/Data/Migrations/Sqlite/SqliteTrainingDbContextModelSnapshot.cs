@@ -274,6 +274,9 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("CourseId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CourseMajorVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CourseTitle")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -426,6 +429,9 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("MajorVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("PassMark")
                         .HasColumnType("INTEGER");
@@ -702,6 +708,12 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("CourseId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("RenewableFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -710,7 +722,7 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("CourseId");
 
-                    b.HasIndex("UserId", "CourseId")
+                    b.HasIndex("UserId", "CourseId", "Round")
                         .IsUnique();
 
                     b.ToTable("CourseCompletions");

@@ -11,6 +11,30 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_CourseCompletions_UserId_CourseId",
+                table: "CourseCompletions");
+
+            migrationBuilder.AddColumn<int>(
+                name: "MajorVersion",
+                table: "Courses",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "RenewableFrom",
+                table: "CourseCompletions",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Round",
+                table: "CourseCompletions",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.CreateTable(
                 name: "Certificates",
                 columns: table => new
@@ -24,6 +48,7 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
                     LearnerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     CourseTitle = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     CourseVersion = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CourseMajorVersion = table.Column<int>(type: "INTEGER", nullable: false),
                     CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     IssuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -58,6 +83,12 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CourseCompletions_UserId_CourseId_Round",
+                table: "CourseCompletions",
+                columns: new[] { "UserId", "CourseId", "Round" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Certificates_Code",
                 table: "Certificates",
                 column: "Code",
@@ -90,6 +121,28 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "Certificates");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CourseCompletions_UserId_CourseId_Round",
+                table: "CourseCompletions");
+
+            migrationBuilder.DropColumn(
+                name: "MajorVersion",
+                table: "Courses");
+
+            migrationBuilder.DropColumn(
+                name: "RenewableFrom",
+                table: "CourseCompletions");
+
+            migrationBuilder.DropColumn(
+                name: "Round",
+                table: "CourseCompletions");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CourseCompletions_UserId_CourseId",
+                table: "CourseCompletions",
+                columns: new[] { "UserId", "CourseId" },
+                unique: true);
         }
     }
 }
