@@ -9,6 +9,7 @@ missing=()
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
 command -v zbarimg >/dev/null || missing+=(zbar-tools)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
+command -v openssl >/dev/null || missing+=(openssl)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then

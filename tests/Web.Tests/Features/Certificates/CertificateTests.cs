@@ -178,6 +178,32 @@ public sealed class CertificateTests : IDisposable
         Assert.Equal(1, CertificateCommand.Run(["certificate", "verify", payload[..^2] + "AA", "--public-key", keyFile], new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), app.DataFolder, new StringWriter()));
     }
 
+    [Fact]
+    public async Task The_openssl_recipe_in_the_readme_verifies_a_payload_and_refuses_a_changed_one()
+    {
+        var signer = app.Services.GetRequiredService<CertificateSigner>();
+        var folder = Directory.CreateTempSubdirectory("openssl-check").FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "public-key.pem"), signer.PublicKeyPem);
+        var payload = signer.Sign(new CertificateClaims("CODE1", "فاطمة الزهراء", "Safe interviewing", new DateOnly(2026, 11, 23), null));
+        var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "README.md"));
+        var recipe = readme[readme.IndexOf("b64url() {", StringComparison.Ordinal)..];
+        recipe = string.Join('\n', recipe.Split('\n').Take(3).Select(l => l.Trim()));
+
+        string Check(string p) => RunShell(folder, $"payload='{p}'\n{recipe}");
+
+        Assert.Contains("Verified OK", Check(payload));
+        Assert.Contains("فاطمة الزهراء", Check(payload));
+        Assert.Contains("Verification failure", Check(payload[..^3] + (payload[^3] == 'A' ? "B" : "A") + payload[^2..]));
+    }
+
+    private static string RunShell(string folder, string script)
+    {
+        using var process = Process.Start(new ProcessStartInfo("bash", ["-c", script]) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return output;
+    }
+
     private sealed record Holder(string UserId, string Email, string Code);
 
     private async Task<Holder> CertifiedAsync(string name)
