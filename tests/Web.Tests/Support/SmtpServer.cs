@@ -12,7 +12,18 @@ public sealed class SmtpServer : IAsyncLifetime
 {
     private Process? process;
 
-    public int Port { get; } = FreePort();
+    public SmtpServer()
+        : this(FreePort())
+    {
+    }
+
+    // xunit needs one public constructor on a fixture.
+    private SmtpServer(int port) => Port = port;
+
+    /// <summary>A server on a given port, to stand in for one that went down and came back.</summary>
+    public static SmtpServer On(int port) => new(port);
+
+    public int Port { get; }
 
     public string Maildir { get; } = Path.Combine(Path.GetTempPath(), "training-smtp", Guid.NewGuid().ToString("N"));
 
@@ -86,7 +97,7 @@ public sealed class SmtpServer : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

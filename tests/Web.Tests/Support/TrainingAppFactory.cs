@@ -82,6 +82,28 @@ public class TrainingAppFactory : WebApplicationFactory<Program>
         return user;
     }
 
+    /// <summary>Waits for the outbox to write a mail containing the text to the pickup folder.</summary>
+    public async Task<string> WaitForPickupMailAsync(string containing)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Directory.Exists(PickupFolder))
+            {
+                foreach (var file in Directory.GetFiles(PickupFolder, "*.eml"))
+                {
+                    var text = await File.ReadAllTextAsync(file);
+                    if (text.Contains(containing, StringComparison.Ordinal))
+                    {
+                        return text;
+                    }
+                }
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"No mail containing '{containing}' in {PickupFolder}.");
+    }
+
     public T WithDb<T>(Func<TrainingDbContext, T> query)
     {
         using var scope = Services.CreateScope();

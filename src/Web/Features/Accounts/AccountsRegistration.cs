@@ -47,7 +47,11 @@ public static class AccountsRegistration
         services.AddDataProtection().SetApplicationName("Training").PersistKeysToDbContext<TrainingDbContext>();
 
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddTransient<IEmailSender, MailKitEmailSender>();
+        services.AddScoped<IEmailSender, OutboxEmailSender>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddScoped<MailKitEmailSender>();
+        services.AddScoped<OutboxDispatcher>();
+        services.AddHostedService<OutboxWorker>();
 
         services.AddOptions<DemoAccountOptions>().BindConfiguration(DemoAccountOptions.Section);
         services.AddScoped<AccountSeeder>();

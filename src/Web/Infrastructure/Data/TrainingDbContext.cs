@@ -51,5 +51,7 @@ public abstract class TrainingDbContext(DbContextOptions options)
         base.OnModelCreating(builder);
         builder.ApplyCoursesModel();
         builder.ApplyAssessmentModel();
+        builder.ApplyConfiguration(new Mail.OutboxMessageConfiguration());
+        builder.ApplyConfiguration(new Mail.OutboxAttemptConfiguration());
     }
 }

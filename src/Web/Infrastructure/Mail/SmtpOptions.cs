@@ -19,5 +19,9 @@ public sealed class SmtpOptions
     [Required]
     public string From { get; set; } = "Training <no-reply@training.invalid>";
 
+    /// <summary>How often the outbox is checked for mail to send; 0 turns the background sender off.</summary>
+    [Range(0, 3600)]
+    public int DispatchIntervalSeconds { get; set; } = 5;
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 }

@@ -35,7 +35,7 @@ public sealed class RegisterTests : IClassFixture<TrainingAppFactory>
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToListAsync());
         Assert.Equal([Roles.Learner], roles);
 
-        var mail = Directory.GetFiles(app.PickupFolder, "*.eml").Select(File.ReadAllText).Single(m => m.Contains(email, StringComparison.Ordinal));
+        var mail = await app.WaitForPickupMailAsync(email);
         Assert.Contains("Confirm your e-mail address", mail);
         Assert.Contains("/Identity/Account/ConfirmEmail?userId=", mail);
     }

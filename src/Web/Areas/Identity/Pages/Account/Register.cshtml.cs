@@ -11,6 +11,8 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Training.Courses.People;
 using Training.Web.Features.Accounts;
+using Training.Web.Infrastructure.Data;
+using Training.Web.Infrastructure.Mail;
 using Training.Web.Infrastructure.Site;
 
 namespace Training.Web.Areas.Identity.Pages.Account;
@@ -25,7 +27,9 @@ public sealed class RegisterModel(
     IEmailSender emailSender,
     IOptions<SiteOptions> siteOptions,
     TimeProvider clock,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    IStringLocalizer<SharedResource> localizer,
+    TrainingDbContext db,
+    OutboxSignal signal) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -73,6 +77,8 @@ public sealed class RegisterModel(
             FullName = Input.FullName.Trim(),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
+        // The account, its role and its confirmation mail (queued in the outbox) commit together.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var result = await userManager.CreateAsync(user, Input.Password);
         if (result.Succeeded)
         {
@@ -88,6 +94,8 @@ public sealed class RegisterModel(
         }
 
         await SendConfirmationAsync(user);
+        await transaction.CommitAsync();
+        signal.Wake();
         return RedirectToPage("RegisterConfirmation", new { email = Input.Email, returnUrl = ReturnUrl });
     }
 
