@@ -29,7 +29,7 @@ public sealed class RepositoryQuizTests
     {
         var guide = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "authoring.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
         var start = guide.IndexOf("\n## Quizzes\n", StringComparison.Ordinal);
-        var end = guide.IndexOf("\n## course.yml\n", start, StringComparison.Ordinal);
+        var end = guide.IndexOf("\n## Writing guidance\n", start, StringComparison.Ordinal);
         var examples = guide[start..end].Split("```markdown\n").Skip(1).Select(b => b[..b.IndexOf("```", StringComparison.Ordinal)]).ToList();
         // The settings come first; a lone heading shown only to explain ids is not a whole question.
         var quizText = examples[0] + string.Concat(examples.Skip(1).Where(e => e.Trim().Contains('\n', StringComparison.Ordinal)).Select(e => "\n" + e));

@@ -57,7 +57,8 @@ public sealed partial class NewLearnerJourneyTests(SiteUnderTest site) : IClassF
         await Assertions.Expect(skip).ToBeVisibleAsync();
         await page.Keyboard.PressAsync("Enter");
 
-        Assert.EndsWith("#main", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("#main$"));
+        await Assertions.Expect(page.Locator("#main")).ToBeFocusedAsync();
     }
 
     [Fact]
