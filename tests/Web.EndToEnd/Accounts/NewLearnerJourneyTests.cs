@@ -73,13 +73,7 @@ public sealed partial class NewLearnerJourneyTests(SiteUnderTest site) : IClassF
         await page.ScreenshotAsync(new() { Path = Path.Combine(SiteUnderTest.ScreenshotFolder, "register-320.png"), FullPage = true });
     }
 
-    private static async Task LogInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync("/Identity/Account/Login");
-        await page.GetByLabel("E-mail address").FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-    }
+    private static Task LogInAsync(IPage page, string email, string password) => SiteUnderTest.LogInAsync(page, email, password);
 
     /// <summary>The mail is quoted-printable HTML; the link is the href of its only anchor.</summary>
     private static string ConfirmationLinkIn(string rawMail)

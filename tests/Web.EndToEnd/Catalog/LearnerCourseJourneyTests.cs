@@ -59,10 +59,7 @@ public sealed class LearnerCourseJourneyTests(SiteUnderTest site) : IClassFixtur
 
     private static async Task LogInAsync(IPage page, string email)
     {
-        await page.GotoAsync("/Identity/Account/Login");
-        await page.GetByLabel("E-mail address").FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(TrainingAppFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await SiteUnderTest.LogInAsync(page, email);
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/learn$"));
     }
 }

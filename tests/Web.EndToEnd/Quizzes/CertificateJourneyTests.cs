@@ -36,10 +36,7 @@ public sealed class CertificateJourneyTests(QuizSiteUnderTest site) : IClassFixt
         }
 
         var page = await site.NewPageAsync();
-        await page.GotoAsync("/Identity/Account/Login");
-        await page.GetByLabel("E-mail address").FillAsync(learner.Email!);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(TrainingAppFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await SiteUnderTest.LogInAsync(page, learner.Email!);
 
         await page.GotoAsync($"/courses/{QuizContent.Course}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Go to the final assessment" }).ClickAsync();

@@ -19,10 +19,7 @@ public sealed class QuizJourneyTests(QuizSiteUnderTest site) : IClassFixture<Qui
             await scope.ServiceProvider.GetRequiredService<EnrolmentService>().EnrolAsync(learner.Id, QuizContent.Course, default);
         }
         var page = await site.NewPageAsync();
-        await page.GotoAsync("/Identity/Account/Login");
-        await page.GetByLabel("E-mail address").FillAsync(learner.Email!);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(TrainingAppFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await SiteUnderTest.LogInAsync(page, learner.Email!);
 
         await page.GotoAsync($"/courses/{QuizContent.Course}/modules/basics");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Mark as complete" })).ToHaveCountAsync(0);
@@ -77,10 +74,7 @@ public sealed class QuizJourneyTests(QuizSiteUnderTest site) : IClassFixture<Qui
             await scope.ServiceProvider.GetRequiredService<EnrolmentService>().EnrolAsync(learner.Id, QuizContent.Course, default);
         }
         var page = await site.NewPageAsync();
-        await page.GotoAsync("/Identity/Account/Login");
-        await page.GetByLabel("E-mail address").FillAsync(learner.Email!);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(TrainingAppFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await SiteUnderTest.LogInAsync(page, learner.Email!);
         await page.GotoAsync($"/courses/{QuizContent.Course}/quizzes/basics");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start the quiz" }).ClickAsync();
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Playwright;
 using Training.Web.Tests.Support;
 
@@ -17,7 +16,7 @@ public class SiteUnderTest : IAsyncLifetime
 
     public TrainingAppFactory App { get; private set; } = null!;
 
-    public string BaseUrl { get; } = $"http://127.0.0.1:{FreePort()}";
+    public string BaseUrl { get; } = $"http://127.0.0.1:{SmtpServer.FreePort()}";
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -58,6 +57,15 @@ public class SiteUnderTest : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Logs in through the log-in page, as a person would.</summary>
+    public static async Task LogInAsync(IPage page, string email, string password = TrainingAppFactory.Password)
+    {
+        await page.GotoAsync("/Identity/Account/Login");
+        await page.GetByLabel("E-mail address").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+    }
+
     public virtual async Task DisposeAsync()
     {
         if (Browser is not null)
@@ -69,10 +77,4 @@ public class SiteUnderTest : IAsyncLifetime
         await Smtp.DisposeAsync();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
