@@ -3,6 +3,7 @@ using Training.Courses;
 using Training.Web.Features.Accounts;
 using Training.Web.Features.Certificates;
 using Training.Web.Features.Coordination;
+using Training.Web.Features.Reminders;
 using Training.Web.Features.Users;
 using Training.Web.Infrastructure.Content;
 using Training.Web.Infrastructure.Data;
@@ -29,6 +30,7 @@ builder.Services
     .AddCourses()
     .AddAssessment()
     .AddCertificates()
+    .AddReminders()
     .AddHostedService<ContentWatcher>()
     .AddScoped<UserRoleService>()
     .AddScoped<LearnerListQuery>();

@@ -13,4 +13,14 @@ public class TrainingUser : IdentityUser
 
     /// <summary>UTC time the account was created.</summary>
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>IANA time zone (e.g. Asia/Manila): reminders arrive in working hours there. Null: the site's default.</summary>
+    public string? TimeZoneId { get; set; }
+
+    // Which optional reminders the person receives; set from the one-click link in every reminder.
+    public bool RemindCertificateExpiry { get; set; } = true;
+
+    public bool RemindInactivity { get; set; } = true;
+
+    public bool RemindUnfinishedAttempt { get; set; } = true;
 }

@@ -8,5 +8,9 @@ internal sealed class TrainingUserConfiguration : IEntityTypeConfiguration<Train
     public void Configure(EntityTypeBuilder<TrainingUser> user)
     {
         user.Property(u => u.FullName).HasMaxLength(200);
+        user.Property(u => u.TimeZoneId).HasMaxLength(64);
+        user.Property(u => u.RemindCertificateExpiry).HasDefaultValue(true);
+        user.Property(u => u.RemindInactivity).HasDefaultValue(true);
+        user.Property(u => u.RemindUnfinishedAttempt).HasDefaultValue(true);
     }
 }

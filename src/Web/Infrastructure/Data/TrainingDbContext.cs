@@ -53,5 +53,6 @@ public abstract class TrainingDbContext(DbContextOptions options)
         builder.ApplyAssessmentModel();
         builder.ApplyConfiguration(new Mail.OutboxMessageConfiguration());
         builder.ApplyConfiguration(new Mail.OutboxAttemptConfiguration());
+        builder.ApplyConfiguration(new Features.Reminders.ReminderLogConfiguration());
     }
 }

@@ -1,0 +1,175 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Training.Assessment.Attempts;
+using Training.Assessment.Grading;
+using Training.Courses.Enrolment;
+using Training.Courses.Progress;
+using Training.Web.Features.Accounts;
+using Training.Web.Features.Reminders;
+using Training.Web.Infrastructure.Mail;
+using Training.Web.Tests.Features.Quizzes;
+using Training.Web.Tests.Support;
+
+namespace Training.Web.Tests.Features.Reminders;
+
+/// <summary>Reminders over the quiz course (certificates valid 12 months), with the site's clock in hand.</summary>
+public sealed partial class ReminderTests : IDisposable
+{
+    private readonly QuizContent content = new("passMark: 20\nshuffle: false");
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    private readonly TrainingAppFactory app;
+
+    public ReminderTests()
+    {
+        app = new TrainingAppFactory()
+            .WithSetting("Content:Folder", content.Folder)
+            .WithSetting("Reminders:IntervalMinutes", "0")
+            .WithSetting("Smtp:DispatchIntervalSeconds", "0")
+            .WithSetting("Site:BaseUrl", "https://training.example.org")
+            .WithClock(clock);
+        _ = app.Services;
+    }
+
+    [Fact]
+    public async Task Certificate_expiry_reminders_go_out_at_60_and_14_days_and_on_the_day_each_once()
+    {
+        var learner = await CompleteCourseAsync("Ines Expiry");
+        var expires = app.WithDb(db => db.Certificates.Single(c => c.UserId == learner).ExpiresAt!.Value);
+
+        clock.SetUtcNow(new DateTimeOffset(expires.AddDays(-59).Date.AddHours(10), TimeSpan.Zero));
+        Assert.Equal(1, await RunAsync());
+        Assert.Equal(0, await RunAsync());
+        clock.SetUtcNow(new DateTimeOffset(expires.AddDays(-13).Date.AddHours(10), TimeSpan.Zero));
+        Assert.Equal(1, await RunAsync());
+        clock.SetUtcNow(new DateTimeOffset(expires.Date.AddHours(8).AddMinutes(30), TimeSpan.Zero));
+        Assert.Equal(1, await RunAsync());
+        Assert.Equal(0, await RunAsync());
+
+        var steps = app.WithDb(db => db.Set<ReminderLog>().Where(l => l.UserId == learner && l.Kind == "certificate-expiry").Select(l => l.Step).ToList());
+        Assert.Equal(["0", "14", "60"], steps.Order());
+        var mail = app.WithDb(db => db.Set<OutboxMessage>().Where(m => m.Subject.StartsWith("Your certificate for Quiz course expires")).ToList());
+        Assert.Equal(3, mail.Count);
+        Assert.Contains("https://training.example.org/courses/quiz-course", mail[0].HtmlBody);
+    }
+
+    [Fact]
+    public async Task Reminders_wait_for_working_hours_in_the_learners_time_zone()
+    {
+        var learner = await EnrolledAsync("Maria Manila");
+        app.WithDb(db =>
+        {
+            db.Users.Single(u => u.Id == learner).TimeZoneId = "Asia/Manila";
+            return db.SaveChanges();
+        });
+
+        clock.SetUtcNow(new DateTimeOffset(2026, 12, 10, 20, 0, 0, TimeSpan.Zero)); // 04:00 in Manila
+        Assert.Equal(0, await RunAsync());
+        clock.SetUtcNow(new DateTimeOffset(2026, 12, 11, 1, 0, 0, TimeSpan.Zero)); // 09:00 in Manila
+        Assert.Equal(1, await RunAsync());
+    }
+
+    [Fact]
+    public async Task An_inactivity_reminder_is_sent_once_and_not_after_the_course_is_complete()
+    {
+        var idle = await EnrolledAsync("Ivan Idle");
+        var done = await CompleteCourseAsync("Dora Done");
+
+        clock.Advance(TimeSpan.FromDays(15));
+        Assert.Equal(1, await RunAsync());
+        Assert.Equal(0, await RunAsync());
+
+        var logs = app.WithDb(db => db.Set<ReminderLog>().Where(l => l.Kind == "inactivity").Select(l => l.UserId).ToList());
+        Assert.Equal([idle], logs);
+        Assert.DoesNotContain(done, logs);
+    }
+
+    [Fact]
+    public async Task A_quiz_left_unfinished_gets_one_nudge()
+    {
+        var learner = await EnrolledAsync("Una Unfinished");
+        using (var scope = app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AttemptService>().StartOrResumeAsync(learner, QuizContent.Course, "basics", default);
+        }
+
+        clock.Advance(TimeSpan.FromHours(25));
+        await RunAsync();
+        await RunAsync();
+
+        Assert.Single(app.WithDb(db => db.Set<ReminderLog>().Where(l => l.UserId == learner && l.Kind == "unfinished-attempt").ToList()));
+    }
+
+    [Fact]
+    public async Task The_preferences_link_works_without_logging_in_and_cannot_open_anyone_elses_settings()
+    {
+        var learner = await EnrolledAsync("Pia Preferences");
+        var other = await EnrolledAsync("Olaf Other");
+        clock.Advance(TimeSpan.FromDays(15));
+        await RunAsync();
+        var html = app.WithDb(db => db.Set<OutboxMessage>().Where(m => m.To == db.Users.Single(u => u.Id == learner).Email).Select(m => m.HtmlBody).First());
+        var link = WebUtility.HtmlDecode(PreferencesLink().Match(html).Groups[1].Value);
+        var path = new Uri(link).PathAndQuery;
+        var anonymous = app.CreateClient(new() { AllowAutoRedirect = false });
+
+        var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync(path));
+        Assert.Contains("Settings for Pia Preferences", page);
+        var token = Regex.Match(path, "token=([^&]+)").Groups[1].Value;
+        var saved = await anonymous.PostFormAsync(path, new Dictionary<string, string>
+        {
+            ["token"] = Uri.UnescapeDataString(token), ["certificateExpiry"] = "true", ["unfinishedAttempt"] = "true",
+        }, "/reminders/preferences");
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.False(app.WithDb(db => db.Users.Single(u => u.Id == learner).RemindInactivity));
+        Assert.True(app.WithDb(db => db.Users.Single(u => u.Id == other).RemindInactivity));
+
+        var forged = await anonymous.GetAsync("/reminders/preferences?token=" + Uri.EscapeDataString(other));
+        var altered = await anonymous.GetAsync(path[..^3] + "AAA");
+        Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, altered.StatusCode);
+    }
+
+    private async Task<int> RunAsync()
+    {
+        using var scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<ReminderService>().QueueDueAsync(default);
+    }
+
+    private async Task<string> EnrolledAsync(string name)
+    {
+        var learner = await app.CreateUserAsync(name, Roles.Learner);
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<EnrolmentService>().EnrolAsync(learner.Id, QuizContent.Course, default);
+        return learner.Id;
+    }
+
+    private async Task<string> CompleteCourseAsync(string name)
+    {
+        var learner = await EnrolledAsync(name);
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<ProgressService>().MarkCompleteAsync(learner, QuizContent.Course, "more", default);
+        var attempts = scope.ServiceProvider.GetRequiredService<AttemptService>();
+        foreach (var (quiz, answers) in new[]
+        {
+            ("basics", new Dictionary<string, QuestionAnswer> { ["held-passport"] = new() { Choices = ["b"] } }),
+            ("final", new Dictionary<string, QuestionAnswer> { ["final-one"] = new() { Choices = ["a"] } }),
+        })
+        {
+            var (_, id) = await attempts.StartOrResumeAsync(learner, QuizContent.Course, quiz, default);
+            await attempts.SaveAsync(learner, id!.Value, answers, null, default);
+            await attempts.SubmitAsync(learner, id.Value, default);
+        }
+        Assert.Equal(1, app.WithDb(db => db.Certificates.Count(c => c.UserId == learner)));
+        return learner;
+    }
+
+    [GeneratedRegex("href=\"([^\"]*reminders/preferences[^\"]*)\"")]
+    private static partial Regex PreferencesLink();
+
+    public void Dispose()
+    {
+        app.Dispose();
+        content.Dispose();
+    }
+}
