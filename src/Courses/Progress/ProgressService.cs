@@ -115,7 +115,11 @@ public sealed class ProgressService(ICoursesDbContext db, TimeProvider clock, IE
         return latest?.RenewableFrom is { } from && from <= clock.GetUtcNow().UtcDateTime ? from : null;
     }
 
-    /// <summary>Remembers the module a learner opened, for "continue where you left off".</summary>
+    /// <summary>
+    /// Remembers the module a learner opened, for "continue where you left off". Reading the same module
+    /// again within ten minutes writes nothing: a write per page view queues every reader behind SQLite's
+    /// single writer.
+    /// </summary>
     public async Task RecordVisitAsync(string userId, string courseSlug, string moduleSlug, CancellationToken cancellationToken)
     {
         var module = await db.Modules.Where(m => m.Course.Slug == courseSlug && m.Slug == moduleSlug)
@@ -125,6 +129,13 @@ public sealed class ProgressService(ICoursesDbContext db, TimeProvider clock, IE
             return;
         }
         var now = clock.GetUtcNow().UtcDateTime;
+        var recent = now.AddMinutes(-10);
+        var stale = await db.Enrolments.AnyAsync(e => e.UserId == userId && e.CourseId == module.CourseId
+            && (e.LastModuleId != module.Id || e.LastVisitedAt == null || e.LastVisitedAt < recent), cancellationToken);
+        if (!stale)
+        {
+            return;
+        }
         await db.Enrolments
             .Where(e => e.UserId == userId && e.CourseId == module.CourseId)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.LastModuleId, module.Id).SetProperty(e => e.LastVisitedAt, now), cancellationToken);

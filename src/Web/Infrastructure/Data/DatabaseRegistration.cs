@@ -24,7 +24,7 @@ public static class DatabaseRegistration
         else
         {
             var connectionString = options.ConnectionString ?? DefaultSqliteConnectionString(configuration, environment);
-            services.AddDbContext<TrainingDbContext, SqliteTrainingDbContext>(db => db.UseSqlite(connectionString));
+            services.AddDbContext<TrainingDbContext, SqliteTrainingDbContext>(db => db.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionSettings()));
         }
 
         services.AddScoped<ICoursesDbContext>(sp => sp.GetRequiredService<TrainingDbContext>());
