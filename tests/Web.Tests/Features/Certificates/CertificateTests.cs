@@ -92,6 +92,24 @@ public sealed class CertificateTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("王秀英")]
+    [InlineData("Анна Петровна Смирнова")]
+    public async Task Chinese_and_cyrillic_names_come_back_from_the_pdf(string name)
+    {
+        var holder = await CertifiedAsync(name);
+        var client = await app.LoggedInClientAsync(holder.Email);
+        var bytes = await client.GetByteArrayAsync($"/certificates/{holder.Code}.pdf");
+        var folder = Directory.CreateTempSubdirectory("certificate-text").FullName;
+        var file = Path.Combine(folder, "certificate.pdf");
+        await File.WriteAllBytesAsync(file, bytes);
+
+        // poppler's pdftotext reads the text through the fonts' Unicode maps, as a screen reader would.
+        var text = Run("pdftotext", file, "-").Normalize(NormalizationForm.FormKC);
+
+        Assert.Contains(name, text);
+    }
+
     [Fact]
     public async Task A_learner_cannot_download_someone_elses_certificate()
     {

@@ -130,6 +130,20 @@ public sealed partial class ReminderTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, altered.StatusCode);
     }
 
+    [Fact]
+    public async Task An_account_created_with_a_reminder_turned_off_keeps_it_off()
+    {
+        var user = new Training.Courses.People.TrainingUser { UserName = "off@example.org", Email = "off@example.org", FullName = "Off", RemindInactivity = false };
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Training.Courses.People.TrainingUser>>();
+            Assert.True((await users.CreateAsync(user, TrainingAppFactory.Password)).Succeeded);
+        }
+
+        Assert.False(app.WithDb(db => db.Users.Single(u => u.Id == user.Id).RemindInactivity));
+        Assert.True(app.WithDb(db => db.Users.Single(u => u.Id == user.Id).RemindCertificateExpiry));
+    }
+
     private async Task<int> RunAsync()
     {
         using var scope = app.Services.CreateScope();
