@@ -3,7 +3,7 @@ using Training.Courses.Content;
 
 namespace Training.Courses.Catalog;
 
-/// <summary>One module page: its cached HTML and where it sits in the course. Two short queries.</summary>
+/// <summary>One module page: its cached HTML and where it sits in the course, in three indexed reads.</summary>
 public sealed class ModuleQuery(ICoursesDbContext db)
 {
     public async Task<ModulePage?> GetAsync(string courseSlug, string moduleSlug, string userId, CancellationToken cancellationToken)
