@@ -7,6 +7,7 @@ using Training.Web.Features.Reminders;
 using Training.Web.Features.Users;
 using Training.Web.Infrastructure.Content;
 using Training.Web.Infrastructure.Data;
+using Training.Web.Infrastructure.Scheduling;
 using Training.Web.Infrastructure.Site;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -31,6 +32,7 @@ builder.Services
     .AddAssessment()
     .AddCertificates()
     .AddReminders()
+    .AddScheduling(builder.Configuration, builder.Environment)
     .AddHostedService<ContentWatcher>()
     .AddScoped<UserRoleService>()
     .AddScoped<LearnerListQuery>();

@@ -17,6 +17,9 @@ public class TrainingUser : IdentityUser
     /// <summary>IANA time zone (e.g. Asia/Manila): reminders arrive in working hours there. Null: the site's default.</summary>
     public string? TimeZoneId { get; set; }
 
+    /// <summary>Language for e-mails (e.g. "fr"), where a translation exists; null: English.</summary>
+    public string? Language { get; set; }
+
     // Which optional reminders the person receives; set from the one-click link in every reminder.
     public bool RemindCertificateExpiry { get; set; } = true;
 

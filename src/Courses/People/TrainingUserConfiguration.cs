@@ -9,6 +9,7 @@ internal sealed class TrainingUserConfiguration : IEntityTypeConfiguration<Train
     {
         user.Property(u => u.FullName).HasMaxLength(200);
         user.Property(u => u.TimeZoneId).HasMaxLength(64);
+        user.Property(u => u.Language).HasMaxLength(10);
         user.Property(u => u.RemindCertificateExpiry).HasDefaultValue(true);
         user.Property(u => u.RemindInactivity).HasDefaultValue(true);
         user.Property(u => u.RemindUnfinishedAttempt).HasDefaultValue(true);

@@ -51,7 +51,7 @@ public static class AccountsRegistration
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<MailKitEmailSender>();
         services.AddScoped<OutboxDispatcher>();
-        services.AddHostedService<OutboxWorker>();
+        services.AddSingleton<MailTemplates>();
 
         services.AddOptions<DemoAccountOptions>().BindConfiguration(DemoAccountOptions.Section);
         services.AddScoped<AccountSeeder>();

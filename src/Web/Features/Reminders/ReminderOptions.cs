@@ -2,14 +2,24 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Training.Web.Features.Reminders;
 
-/// <summary>The <c>Reminders</c> section: schedule, steps and sending hours.</summary>
-public sealed class ReminderOptions
+/// <summary>The <c>Reminders</c> section: schedules, templates, steps and sending hours.</summary>
+public sealed class ReminderOptions : IValidatableObject
 {
     public const string Section = "Reminders";
 
-    /// <summary>How often reminders are checked; 0 turns the background check off.</summary>
-    [Range(0, 1440)]
-    public int IntervalMinutes { get; set; } = 60;
+    /// <summary>
+    /// One entry per reminder kind: when its job runs (a Quartz cron expression, in UTC) and which template
+    /// in MailTemplates/ it uses. Every reminder runs at least hourly so each time zone's sending hours are met.
+    /// </summary>
+    public Dictionary<string, ReminderSchedule> Schedules { get; set; } = new()
+    {
+        ["certificate-expiry"] = new() { Cron = "0 5 * * * ?", Template = "certificate-expiry" },
+        ["inactivity"] = new() { Cron = "0 10 * * * ?", Template = "inactivity" },
+        ["unfinished-attempt"] = new() { Cron = "0 0/15 * * * ?", Template = "unfinished-attempt" },
+    };
+
+    /// <summary>False: no reminder job is scheduled (tests run them by hand).</summary>
+    public bool RunOnSchedule { get; set; } = true;
 
     /// <summary>Days before a certificate expires to remind its holder; 0 is the day itself.</summary>
     public List<int> CertificateExpiryDays { get; set; } = [60, 14, 0];
@@ -30,4 +40,31 @@ public sealed class ReminderOptions
     /// <summary>For people who have not set a time zone.</summary>
     [Required]
     public string DefaultTimeZone { get; set; } = "UTC";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (kind, schedule) in Schedules)
+        {
+            if (!string.IsNullOrWhiteSpace(schedule.Cron) && !Quartz.CronExpression.TryParse(schedule.Cron, out _))
+            {
+                yield return new ValidationResult($"Reminders:Schedules:{kind}:Cron \"{schedule.Cron}\" is not a Quartz cron expression (seconds minutes hours day month weekday).");
+            }
+            if (string.IsNullOrWhiteSpace(schedule.Template))
+            {
+                yield return new ValidationResult($"Reminders:Schedules:{kind}:Template is required.");
+            }
+        }
+        if (SendFromHour >= SendUntilHour)
+        {
+            yield return new ValidationResult("Reminders:SendFromHour must be before Reminders:SendUntilHour.");
+        }
+    }
+}
+
+public sealed class ReminderSchedule
+{
+    /// <summary>Empty: this reminder is not sent.</summary>
+    public string? Cron { get; set; }
+
+    public string Template { get; set; } = "";
 }

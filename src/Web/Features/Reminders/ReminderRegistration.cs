@@ -9,7 +9,9 @@ public static class ReminderRegistration
     {
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ReminderService>();
-        services.AddHostedService<ReminderWorker>();
+        services.AddScoped<IReminderRule, CertificateExpiryReminder>();
+        services.AddScoped<IReminderRule, InactivityReminder>();
+        services.AddScoped<IReminderRule, UnfinishedAttemptReminder>();
         return services;
     }
 }

@@ -23,7 +23,7 @@ public static class DatabaseRegistration
         }
         else
         {
-            var connectionString = options.ConnectionString ?? DefaultSqliteConnectionString(configuration, environment);
+            var connectionString = ConnectionString(options, configuration, environment);
             services.AddDbContext<TrainingDbContext, SqliteTrainingDbContext>(db => db.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionSettings()));
         }
 
@@ -32,6 +32,10 @@ public static class DatabaseRegistration
         services.AddHealthChecks().AddDbContextCheck<TrainingDbContext>("database");
         return services;
     }
+
+    /// <summary>The connection string in use: as configured, or for SQLite a file in the data folder.</summary>
+    public static string ConnectionString(DatabaseOptions options, IConfiguration configuration, IHostEnvironment environment) =>
+        options.ConnectionString ?? (options.Provider == DatabaseProvider.Sqlite ? DefaultSqliteConnectionString(configuration, environment) : "");
 
     private static string DefaultSqliteConnectionString(IConfiguration configuration, IHostEnvironment environment)
     {

@@ -25,7 +25,7 @@ public sealed partial class ReminderTests : IDisposable
     {
         app = new TrainingAppFactory()
             .WithSetting("Content:Folder", content.Folder)
-            .WithSetting("Reminders:IntervalMinutes", "0")
+            .WithSetting("Reminders:RunOnSchedule", "false")
             .WithSetting("Smtp:DispatchIntervalSeconds", "0")
             .WithSetting("Site:BaseUrl", "https://training.example.org")
             .WithClock(clock);

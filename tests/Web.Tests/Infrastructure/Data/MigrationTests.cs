@@ -40,4 +40,22 @@ public sealed class MigrationTests
         Assert.NotEmpty(sqlServer.Database.GetMigrations());
         Assert.Equal(sqlite.Database.GetMigrations().Count(), sqlServer.Database.GetMigrations().Count());
     }
+
+    [Fact]
+    public void Sql_server_migration_script_creates_the_quartz_job_store()
+    {
+        using var db = SqlServerContext();
+
+        var script = db.GetService<IMigrator>().GenerateScript();
+
+        foreach (var table in Training.Web.Infrastructure.Scheduling.QuartzSchema.Tables)
+        {
+            Assert.Contains($"IF OBJECT_ID(N'QRTZ_{table}', N'U') IS NULL", script);
+            Assert.Contains($"CREATE TABLE QRTZ_{table} (", script);
+        }
+        // The columns Quartz 4.7 validates at start-up, which older QRTZ_ scripts lack.
+        Assert.Contains("FIXED_DELAY bit NULL", script);
+        Assert.Contains("QUARTZ_VERSION nvarchar(20) NULL", script);
+        Assert.DoesNotContain("{0}", script);
+    }
 }

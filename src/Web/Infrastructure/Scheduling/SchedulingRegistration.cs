@@ -1,0 +1,76 @@
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Quartz;
+using Training.Web.Features.Reminders;
+using Training.Web.Infrastructure.Data;
+using Training.Web.Infrastructure.Mail;
+
+namespace Training.Web.Infrastructure.Scheduling;
+
+/// <summary>
+/// Quartz.NET inside the site, its job store in the site's database (tables from the QuartzJobStore
+/// migration). SQL Server runs clustered: every instance of the site runs a scheduler, they share the
+/// QRTZ_ tables and each firing runs on one of them. SQLite is a single instance (Quartz does not
+/// cluster over a file).
+/// </summary>
+public static class SchedulingRegistration
+{
+    public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = DatabaseRegistration.ConnectionString(database, configuration, environment);
+        var smtp = configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions();
+        var reminders = configuration.GetSection(ReminderOptions.Section).Get<ReminderOptions>() ?? new ReminderOptions();
+
+        services.AddQuartz(quartz =>
+        {
+            quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = "Training");
+            // Quartz keeps its own clock: a test's fake TimeProvider must not stop its triggers.
+            quartz.UseTimeProvider(TimeProvider.System);
+            quartz.UsePersistentStore(store =>
+            {
+                store.ConfigureStore(options =>
+                {
+                    options.TablePrefix = QuartzSchema.TablePrefix;
+                    options.SchemaProvisioning = SchemaProvisioning.Validate; // the migrations create it
+                });
+                if (database.Provider == DatabaseProvider.SqlServer)
+                {
+                    store.UseSqlServer(SqlClientFactory.Instance, connectionString);
+                    store.UseClustering(clustering => clustering.Enabled = true);
+                }
+                else
+                {
+                    store.UseSqlite(SqliteFactory.Instance, connectionString);
+                }
+            });
+
+            if (smtp.DispatchIntervalSeconds > 0)
+            {
+                quartz.ScheduleJob<OutboxJob>(
+                    trigger => trigger.WithIdentity("mail-outbox", "training").WithDescription("Send queued mail")
+                        .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromSeconds(smtp.DispatchIntervalSeconds)).RepeatForever()),
+                    job => job.WithIdentity(OutboxJob.Key).WithDescription("Send queued mail"));
+            }
+            if (reminders.RunOnSchedule)
+            {
+                foreach (var (kind, schedule) in reminders.Schedules.Where(s => !string.IsNullOrWhiteSpace(s.Value.Cron)))
+                {
+                    quartz.ScheduleJob<ReminderJob>(
+                        trigger => trigger.WithIdentity($"reminders-{kind}", "training").WithDescription(schedule.Cron)
+                            .WithCronSchedule(schedule.Cron!, cron => cron.InTimeZone(TimeZoneInfo.Utc)),
+                        job => job.WithIdentity(ReminderJob.KeyFor(kind)).WithDescription($"Reminders: {kind}").UsingJobData(ReminderJob.KindKey, kind));
+                }
+            }
+        });
+        services.AddQuartzHostedService(options =>
+        {
+            options.WaitForJobsToComplete = true;
+            options.AwaitApplicationStarted = true;
+        });
+        services.AddScoped<OutboxJob>();
+        services.AddScoped<ReminderJob>();
+        services.AddHostedService<OutboxWakeUp>();
+        return services;
+    }
+}
