@@ -4,16 +4,17 @@ using Microsoft.EntityFrameworkCore;
 using Training.Web.Features.Accounts;
 using Training.Web.Infrastructure.Data;
 using Training.Web.Infrastructure.Mail;
+using Training.Web.Infrastructure.Scheduling;
 
 namespace Training.Web.Features.Mail;
 
 public sealed record OutboxRow(string To, string Subject, DateTime CreatedAt, int AttemptCount, DateTime? SentAt, DateTime NextAttemptAt, string? LastError);
 
-public sealed record OutboxViewModel(int Pending, int Failing, int Sent, IReadOnlyList<OutboxRow> Latest);
+public sealed record OutboxViewModel(int Pending, int Failing, int Sent, IReadOnlyList<OutboxRow> Latest, IReadOnlyList<ScheduleRow> Schedules);
 
-/// <summary>Admins see the mail outbox: what waits, what keeps failing and why, what went out.</summary>
+/// <summary>Admins see the mail outbox (what waits, what keeps failing and why, what went out) and the schedules that fill and empty it.</summary>
 [Authorize(Roles = Roles.Admin)]
-public sealed class MailController(TrainingDbContext db) : Controller
+public sealed class MailController(TrainingDbContext db, Schedules schedules) : Controller
 {
     [HttpGet("/admin/mail")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -26,6 +27,7 @@ public sealed class MailController(TrainingDbContext db) : Controller
             await outbox.CountAsync(m => m.SentAt == null && m.AttemptCount == 0, cancellationToken),
             await outbox.CountAsync(m => m.SentAt == null && m.AttemptCount > 0, cancellationToken),
             await outbox.CountAsync(m => m.SentAt != null, cancellationToken),
-            latest));
+            latest,
+            await schedules.ListAsync(cancellationToken)));
     }
 }

@@ -8,7 +8,7 @@ public sealed class ReminderJob(ReminderService reminders) : IJob
 {
     public const string KindKey = "kind";
 
-    public static JobKey KeyFor(string kind) => new($"reminders-{kind}", "training");
+    public static JobKey KeyFor(string kind) => new($"reminders-{kind}", Training.Web.Infrastructure.Scheduling.Schedules.Group);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {

@@ -6,7 +6,7 @@ namespace Training.Web.Infrastructure.Mail;
 [DisallowConcurrentExecution]
 public sealed class OutboxJob(OutboxDispatcher dispatcher) : IJob
 {
-    public static readonly JobKey Key = new("mail-outbox", "training");
+    public static readonly JobKey Key = new("mail-outbox", Training.Web.Infrastructure.Scheduling.Schedules.Group);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
         await dispatcher.DispatchDueAsync(cancellationToken);

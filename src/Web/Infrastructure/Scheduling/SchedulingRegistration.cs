@@ -22,11 +22,11 @@ public static class SchedulingRegistration
         var smtp = configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions();
         var reminders = configuration.GetSection(ReminderOptions.Section).Get<ReminderOptions>() ?? new ReminderOptions();
 
+        var configured = new HashSet<JobKey>();
         services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = "Training");
-            // Quartz keeps its own clock: a test's fake TimeProvider must not stop its triggers.
-            quartz.UseTimeProvider(TimeProvider.System);
+            // Quartz takes the site's TimeProvider, so a test's clock drives the triggers as well.
             quartz.UsePersistentStore(store =>
             {
                 store.ConfigureStore(options =>
@@ -48,18 +48,20 @@ public static class SchedulingRegistration
             if (smtp.DispatchIntervalSeconds > 0)
             {
                 quartz.ScheduleJob<OutboxJob>(
-                    trigger => trigger.WithIdentity("mail-outbox", "training").WithDescription("Send queued mail")
+                    trigger => trigger.WithIdentity("mail-outbox", Schedules.Group).WithDescription("Send queued mail")
                         .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromSeconds(smtp.DispatchIntervalSeconds)).RepeatForever()),
                     job => job.WithIdentity(OutboxJob.Key).WithDescription("Send queued mail"));
+                configured.Add(OutboxJob.Key);
             }
             if (reminders.RunOnSchedule)
             {
                 foreach (var (kind, schedule) in reminders.Schedules.Where(s => !string.IsNullOrWhiteSpace(s.Value.Cron)))
                 {
                     quartz.ScheduleJob<ReminderJob>(
-                        trigger => trigger.WithIdentity($"reminders-{kind}", "training").WithDescription(schedule.Cron)
+                        trigger => trigger.WithIdentity($"reminders-{kind}", Schedules.Group).WithDescription(schedule.Cron)
                             .WithCronSchedule(schedule.Cron!, cron => cron.InTimeZone(TimeZoneInfo.Utc)),
                         job => job.WithIdentity(ReminderJob.KeyFor(kind)).WithDescription($"Reminders: {kind}").UsingJobData(ReminderJob.KindKey, kind));
+                    configured.Add(ReminderJob.KeyFor(kind));
                 }
             }
         });
@@ -71,6 +73,8 @@ public static class SchedulingRegistration
         services.AddScoped<OutboxJob>();
         services.AddScoped<ReminderJob>();
         services.AddHostedService<OutboxWakeUp>();
+        services.AddSingleton(sp => new Schedules(configured, sp.GetRequiredService<ISchedulerFactory>()));
+        services.AddHostedService<StaleSchedulePruner>();
         return services;
     }
 }

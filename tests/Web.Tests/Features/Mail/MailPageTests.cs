@@ -9,7 +9,7 @@ namespace Training.Web.Tests.Features.Mail;
 public sealed class MailPageTests(TrainingAppFactory app) : IClassFixture<TrainingAppFactory>
 {
     [Fact]
-    public async Task Admins_see_the_outbox_and_others_may_not()
+    public async Task Admins_see_the_outbox_and_the_schedules_and_others_may_not()
     {
         var to = $"{Guid.NewGuid():N}@example.org";
         using (var scope = app.Services.CreateScope())
@@ -24,6 +24,8 @@ public sealed class MailPageTests(TrainingAppFactory app) : IClassFixture<Traini
 
         Assert.Contains(to, page);
         Assert.Contains("Outbox subject", page);
+        Assert.Matches("<td>mail-outbox</td>\\s*<td><code>every 5 s</code></td>", page);
+        Assert.Matches("<td>reminders-inactivity</td>\\s*<td><code>0 10 \\* \\* \\* \\?</code></td>", page);
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.StartsWith("/error/403", refused.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
     }

@@ -86,6 +86,33 @@ public sealed partial class ReminderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_reminder_is_written_in_the_learners_language_where_a_translation_exists_and_names_stay_text()
+    {
+        var french = await EnrolledAsync("Françoise <b>Fournier</b>");
+        var german = await EnrolledAsync("Dieter Deutsch");
+        app.WithDb(db =>
+        {
+            db.Users.Single(u => u.Id == french).Language = "fr";
+            db.Users.Single(u => u.Id == german).Language = "de"; // no German templates
+            return db.SaveChanges();
+        });
+
+        clock.Advance(TimeSpan.FromDays(15));
+        Assert.Equal(2, await RunAsync());
+
+        var mail = app.WithDb(db => db.Set<OutboxMessage>().Join(db.Users, m => m.To, u => u.Email, (m, u) => new { u.Id, m.Subject, m.HtmlBody }).ToList());
+        var inFrench = mail.Single(m => m.Id == french);
+        var inEnglish = mail.Single(m => m.Id == german);
+        Assert.Equal("Reprenez votre cours Quiz course", inFrench.Subject);
+        Assert.Contains("Bonjour Françoise &lt;b&gt;Fournier&lt;/b&gt;,", inFrench.HtmlBody);
+        Assert.Contains("depuis le 23 novembre 2026", inFrench.HtmlBody);
+        Assert.Contains(">Choisir les rappels que vous recevez</a>", inFrench.HtmlBody);
+        Assert.Equal("Continue your course Quiz course", inEnglish.Subject);
+        Assert.Contains("since 23 November 2026", inEnglish.HtmlBody);
+        Assert.Contains("<a href=\"https://training.example.org/courses/quiz-course\">Continue the course</a>", inEnglish.HtmlBody);
+    }
+
+    [Fact]
     public async Task A_quiz_left_unfinished_gets_one_nudge()
     {
         var learner = await EnrolledAsync("Una Unfinished");
