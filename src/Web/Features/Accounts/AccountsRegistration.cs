@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.UI.Services;
 using Training.Courses.People;
 using Training.Web.Infrastructure.Data;
 using Training.Web.Infrastructure.Mail;
+using Training.Web.Infrastructure.Site;
 
 namespace Training.Web.Features.Accounts;
 
@@ -52,6 +53,9 @@ public static class AccountsRegistration
         services.AddScoped<MailKitEmailSender>();
         services.AddScoped<OutboxDispatcher>();
         services.AddSingleton<MailTemplates>();
+        services.AddScoped<AccountMail>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<SiteUrls>();
 
         services.AddOptions<DemoAccountOptions>().BindConfiguration(DemoAccountOptions.Section);
         services.AddScoped<AccountSeeder>();

@@ -11,7 +11,7 @@ using Training.Web.Infrastructure.Site;
 namespace Training.Web.Features.Certificates;
 
 /// <summary>Downloading a certificate, the public verification page and the public key.</summary>
-public sealed class CertificatesController(CertificateService certificates, CertificateSigner signer, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class CertificatesController(CertificateService certificates, CertificateSigner signer, SiteUrls urls, IStringLocalizer<SharedResource> localizer) : Controller
 {
     [HttpGet("/certificates/{code}.pdf")]
     [Authorize(Roles = Roles.Learner)]
@@ -53,9 +53,5 @@ public sealed class CertificatesController(CertificateService certificates, Cert
     [AllowAnonymous]
     public ContentResult PublicKey() => Content(signer.PublicKeyPem, "application/x-pem-file");
 
-    private string VerificationUrl(string code)
-    {
-        var baseUrl = string.IsNullOrEmpty(site.Value.BaseUrl) ? $"{Request.Scheme}://{Request.Host}{Request.PathBase}" : site.Value.BaseUrl.TrimEnd('/');
-        return $"{baseUrl}/verify/{code}";
-    }
+    private string VerificationUrl(string code) => urls.Absolute($"/verify/{code}");
 }

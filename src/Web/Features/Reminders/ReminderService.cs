@@ -13,7 +13,7 @@ namespace Training.Web.Features.Reminders;
 /// still open, so a reminder stops when the learner finishes; sending waits for the person's working hours.
 /// </summary>
 public sealed class ReminderService(
-    TrainingDbContext db, IEnumerable<IReminderRule> rules, MailTemplates templates, IOptions<ReminderOptions> options, IOptions<SiteOptions> site,
+    TrainingDbContext db, IEnumerable<IReminderRule> rules, MailTemplates templates, IOptions<ReminderOptions> options, SiteUrls urls,
     IDataProtectionProvider protection, OutboxSignal signal, TimeProvider clock, ILogger<ReminderService> logger)
 {
     public const string PreferencesPurpose = "Training.Reminders.Preferences";
@@ -114,6 +114,5 @@ public sealed class ReminderService(
     private object Absolute(KeyValuePair<string, object> value) =>
         value.Key.EndsWith("Link", StringComparison.Ordinal) && value.Value is string path ? Url(path) : value.Value;
 
-    private string Url(string path) =>
-        (string.IsNullOrEmpty(site.Value.BaseUrl) ? "http://localhost:5080" : site.Value.BaseUrl.TrimEnd('/')) + path;
+    private string Url(string path) => urls.Absolute(path);
 }

@@ -1,33 +1,24 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using Training.Courses.People;
 using Training.Web.Features.Accounts;
 using Training.Web.Infrastructure.Data;
 using Training.Web.Infrastructure.Mail;
-using Training.Web.Infrastructure.Site;
 
 namespace Training.Web.Areas.Identity.Pages.Account;
 
 /// <summary>
 /// Replaces the Identity UI registration page: asks for the name to print on certificates, makes every
-/// new account a Learner, and builds the confirmation link from Site:BaseUrl when it is set.
+/// new account a Learner, and queues the confirmation mail with the account.
 /// </summary>
 [AllowAnonymous]
 public sealed class RegisterModel(
     UserManager<TrainingUser> userManager,
-    IEmailSender emailSender,
-    IOptions<SiteOptions> siteOptions,
+    AccountMail accountMail,
     TimeProvider clock,
-    IStringLocalizer<SharedResource> localizer,
     TrainingDbContext db,
     OutboxSignal signal) : PageModel
 {
@@ -93,25 +84,10 @@ public sealed class RegisterModel(
             return Page();
         }
 
-        await SendConfirmationAsync(user);
+        await accountMail.QueueConfirmationAsync(user, ReturnUrl);
         await transaction.CommitAsync();
         signal.Wake();
         return RedirectToPage("RegisterConfirmation", new { email = Input.Email, returnUrl = ReturnUrl });
-    }
-
-    private async Task SendConfirmationAsync(TrainingUser user)
-    {
-        var code = await userManager.GenerateEmailConfirmationTokenAsync(user);
-        code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(code));
-        var path = Url.Page("/Account/ConfirmEmail", pageHandler: null,
-            values: new { area = "Identity", userId = user.Id, code, returnUrl = ReturnUrl })!;
-        var baseUrl = string.IsNullOrEmpty(siteOptions.Value.BaseUrl)
-            ? $"{Request.Scheme}://{Request.Host}{Request.PathBase}"
-            : siteOptions.Value.BaseUrl.TrimEnd('/');
-        var link = HtmlEncoder.Default.Encode(baseUrl + path);
-        await emailSender.SendEmailAsync(Input.Email, localizer["Confirm your e-mail address"],
-            localizer["Hello {0}, please confirm your account for Training by <a href=\"{1}\">opening this link</a>. If you did not register, ignore this message.",
-                HtmlEncoder.Default.Encode(user.FullName), link]);
     }
 
     private string SafeReturnUrl(string? returnUrl) =>

@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Training.Courses.People;
+using Training.Web.Features.Accounts;
+
+namespace Training.Web.Areas.Identity.Pages.Account;
+
+/// <summary>
+/// Replaces the Identity UI page: the reset mail comes from its template, in the person's language, with
+/// a link from Site:BaseUrl. The answer is the same whether or not the address has an account.
+/// </summary>
+[AllowAnonymous]
+public sealed class ForgotPasswordModel(UserManager<TrainingUser> userManager, AccountMail accountMail) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter your e-mail address.")]
+        [EmailAddress(ErrorMessage = "Enter an e-mail address such as name@example.org.")]
+        [Display(Name = "E-mail address")]
+        public string Email { get; set; } = "";
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var user = await userManager.FindByEmailAsync(Input.Email);
+        if (user is not null && await userManager.IsEmailConfirmedAsync(user))
+        {
+            await accountMail.QueuePasswordResetAsync(user);
+        }
+        return RedirectToPage("./ForgotPasswordConfirmation");
+    }
+}
