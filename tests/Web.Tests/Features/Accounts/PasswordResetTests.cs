@@ -51,6 +51,29 @@ public sealed partial class PasswordResetTests : IDisposable
         Assert.Equal("/", login.Headers.Location!.OriginalString);
     }
 
+    [Fact]
+    public async Task A_resent_confirmation_uses_the_configured_address_and_only_unconfirmed_accounts_get_one()
+    {
+        var confirmed = await app.CreateUserAsync("Cora Confirmed", Roles.Learner);
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        var registered = await client.PostFormAsync("/Identity/Account/Register", new Dictionary<string, string>
+        {
+            ["Input.FullName"] = "Uma Unconfirmed", ["Input.Email"] = "uma@example.org",
+            ["Input.Password"] = "a long walk by the river", ["Input.ConfirmPassword"] = "a long walk by the river",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+
+        var resent = await client.PostFormAsync("/Identity/Account/ResendEmailConfirmation", new Dictionary<string, string> { ["Input.Email"] = "uma@example.org" });
+        var ignored = await client.PostFormAsync("/Identity/Account/ResendEmailConfirmation", new Dictionary<string, string> { ["Input.Email"] = confirmed.Email! });
+
+        Assert.Equal(HttpStatusCode.OK, resent.StatusCode);
+        Assert.Contains("a new confirmation mail is on its way", await ignored.Content.ReadAsStringAsync());
+        var mail = app.WithDb(db => db.Set<OutboxMessage>().Where(m => m.To == "uma@example.org").ToList());
+        Assert.Equal(2, mail.Count);
+        Assert.All(mail, m => Assert.Contains("href=\"https://training.example.org/Identity/Account/ConfirmEmail?userId=", m.HtmlBody));
+        Assert.Empty(app.WithDb(db => db.Set<OutboxMessage>().Where(m => m.To == confirmed.Email).ToList()));
+    }
+
     [GeneratedRegex("href=\"([^\"]*ResetPassword[^\"]*)\"")]
     private static partial Regex ResetLink();
 
