@@ -21,7 +21,7 @@ public sealed record SettingsViewModel(
 /// language mail is written in (where a translation exists) and which optional reminders they receive.
 /// </summary>
 [Authorize]
-public sealed class SettingsController(UserManager<TrainingUser> users, MailTemplates templates, IOptions<ReminderOptions> reminders, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class SettingsController(UserManager<TrainingUser> users, MailTemplates templates, IOptions<ReminderOptions> reminders, IStringLocalizer<SharedResource> localizer, TimeProvider clock) : Controller
 {
     private const string View_ = "/Features/Accounts/Settings.cshtml";
 
@@ -42,7 +42,7 @@ public sealed class SettingsController(UserManager<TrainingUser> users, MailTemp
             return Challenge();
         }
         // Only values offered on the page: anything else is refused, not stored.
-        if ((!string.IsNullOrEmpty(timeZoneId) && ReminderService.Zone(timeZoneId) is null)
+        if ((!string.IsNullOrEmpty(timeZoneId) && !TimeZones().Any(z => z.Value == timeZoneId))
             || (!string.IsNullOrEmpty(language) && !MailLanguages().Contains(language)))
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -59,19 +59,24 @@ public sealed class SettingsController(UserManager<TrainingUser> users, MailTemp
 
     private IReadOnlyList<string> MailLanguages() => templates.LanguagesOf("reminder-footer");
 
-    private SettingsViewModel Model(TrainingUser user, string? saved, string? error)
+    /// <summary>IANA zones, by their offset now (so summer time shows as it is today).</summary>
+    private List<Choice> TimeZones()
     {
-        var now = DateTimeOffset.UtcNow;
-        var zones = TimeZoneInfo.GetSystemTimeZones()
+        var now = clock.GetUtcNow();
+        return TimeZoneInfo.GetSystemTimeZones()
             .Where(z => z.HasIanaId)
             .Select(z => (Zone: z, Offset: z.GetUtcOffset(now)))
             .OrderBy(z => z.Offset).ThenBy(z => z.Zone.Id, StringComparer.Ordinal)
             .Select(z => new Choice(z.Zone.Id, $"(UTC{(z.Offset < TimeSpan.Zero ? "-" : "+")}{z.Offset:hh\\:mm}) {z.Zone.Id.Replace('_', ' ')}"))
             .ToList();
+    }
+
+    private SettingsViewModel Model(TrainingUser user, string? saved, string? error)
+    {
         var languages = MailLanguages()
             .Select(l => new Choice(l, CultureInfo.GetCultureInfo(l).NativeName))
             .ToList();
         return new SettingsViewModel(user.TimeZoneId, user.Language, user.RemindCertificateExpiry, user.RemindInactivity, user.RemindUnfinishedAttempt,
-            zones, languages, reminders.Value.DefaultTimeZone, saved, error);
+            TimeZones(), languages, reminders.Value.DefaultTimeZone, saved, error);
     }
 }

@@ -8,6 +8,9 @@ using Training.Web.Infrastructure.Data;
 
 namespace Training.Web.Features.Reminders;
 
+/// <summary>Which optional reminders a person receives, as the shared checkboxes show them.</summary>
+public sealed record ReminderChoices(bool CertificateExpiry, bool Inactivity, bool UnfinishedAttempt);
+
 public sealed record PreferencesViewModel(string Token, string Name, bool CertificateExpiry, bool Inactivity, bool UnfinishedAttempt, string? Saved);
 
 /// <summary>

@@ -49,10 +49,6 @@ public sealed class ReminderOptions : IValidatableObject
             {
                 yield return new ValidationResult($"Reminders:Schedules:{kind}:Cron \"{schedule.Cron}\" is not a Quartz cron expression (seconds minutes hours day month weekday).");
             }
-            if (string.IsNullOrWhiteSpace(schedule.Template))
-            {
-                yield return new ValidationResult($"Reminders:Schedules:{kind}:Template is required.");
-            }
         }
         if (SendFromHour >= SendUntilHour)
         {
@@ -66,5 +62,6 @@ public sealed class ReminderSchedule
     /// <summary>Empty: this reminder is not sent.</summary>
     public string? Cron { get; set; }
 
+    /// <summary>Empty: the template named like the kind.</summary>
     public string Template { get; set; } = "";
 }

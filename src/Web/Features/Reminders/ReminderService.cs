@@ -34,7 +34,8 @@ public sealed class ReminderService(
     /// <returns>How many reminders were queued.</returns>
     public async Task<int> QueueDueAsync(string kind, CancellationToken cancellationToken)
     {
-        var rule = rules.Single(r => r.Kind == kind);
+        var rule = rules.SingleOrDefault(r => r.Kind == kind)
+            ?? throw new InvalidOperationException($"Reminders:Schedules:{kind} names no reminder; the reminders are {string.Join(", ", Kinds)}.");
         var template = options.Value.Schedules.TryGetValue(kind, out var schedule) && !string.IsNullOrWhiteSpace(schedule.Template) ? schedule.Template : kind;
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await rule.FindDueAsync(now, cancellationToken);
@@ -95,7 +96,7 @@ public sealed class ReminderService(
         return hour >= options.Value.SendFromHour && hour < options.Value.SendUntilHour;
     }
 
-    public static TimeZoneInfo? Zone(string? id)
+    private static TimeZoneInfo? Zone(string? id)
     {
         if (string.IsNullOrWhiteSpace(id))
         {

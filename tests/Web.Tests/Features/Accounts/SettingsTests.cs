@@ -15,6 +15,7 @@ public sealed class SettingsTests(TrainingAppFactory app) : IClassFixture<Traini
         var page = WebUtility.HtmlDecode(await client.GetStringAsync("/account/settings"));
         Assert.Contains("<option value=\"Asia/Manila\">(UTC+08:00) Asia/Manila</option>", page);
         Assert.Contains("<option value=\"fr\" lang=\"fr\">français</option>", page);
+        Assert.Contains("<input type=\"checkbox\" id=\"inactivity\" name=\"inactivity\" value=\"true\" checked=\"checked\">", page);
         var saved = await client.PostFormAsync("/account/settings", new Dictionary<string, string>
         {
             ["timeZoneId"] = "Asia/Manila", ["language"] = "fr", ["certificateExpiry"] = "true", ["unfinishedAttempt"] = "true",
@@ -36,9 +37,11 @@ public sealed class SettingsTests(TrainingAppFactory app) : IClassFixture<Traini
         var client = await app.LoggedInClientAsync(user.Email!);
 
         var zone = await client.PostFormAsync("/account/settings", new Dictionary<string, string> { ["timeZoneId"] = "Mars/Olympus_Mons", ["inactivity"] = "true" });
+        var windowsId = await client.PostFormAsync("/account/settings", new Dictionary<string, string> { ["timeZoneId"] = "Pacific Standard Time", ["inactivity"] = "true" });
         var language = await client.PostFormAsync("/account/settings", new Dictionary<string, string> { ["language"] = "../../etc", ["inactivity"] = "true" });
 
         Assert.Equal(HttpStatusCode.BadRequest, zone.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, windowsId.StatusCode); // found by .NET, but not in the list
         Assert.Equal(HttpStatusCode.BadRequest, language.StatusCode);
         Assert.Contains("Choose a time zone and a language from the lists.", await zone.Content.ReadAsStringAsync());
         var stored = app.WithDb(db => db.Users.Single(u => u.Id == user.Id));
