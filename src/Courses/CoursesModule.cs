@@ -25,6 +25,7 @@ public static class CoursesModule
         services.AddScoped<EnrolmentService>();
         services.AddScoped<ProgressService>();
         services.AddScoped<LearnerDashboard>();
+        services.AddScoped<Audit.AuditLog>();
         return services;
     }
 }

@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Training.Courses.Audit;
 using Training.Courses.Catalog;
+using Training.Courses.Organisations;
 using Training.Courses.Enrolment;
 using Training.Courses.People;
 using Training.Courses.Progress;
@@ -14,6 +17,20 @@ namespace Training.Courses;
 public interface ICoursesDbContext
 {
     DbSet<TrainingUser> Users { get; }
+
+    DbSet<IdentityRole> Roles { get; }
+
+    DbSet<IdentityUserRole<string>> UserRoles { get; }
+
+    DbSet<Unit> Units { get; }
+
+    DbSet<UnitMembership> UnitMemberships { get; }
+
+    DbSet<UnitCoordinator> UnitCoordinators { get; }
+
+    DbSet<Invitation> Invitations { get; }
+
+    DbSet<AuditEntry> AuditEntries { get; }
 
     DbSet<Course> Courses { get; }
 

@@ -11,6 +11,11 @@ public class TrainingUser : IdentityUser
     /// <summary>The name as the person wants it on certificates, in any script.</summary>
     public string FullName { get; set; } = "";
 
+    /// <summary>The unit the person belongs to now (one at a time; history in UnitMembership). Null: none yet.</summary>
+    public int? UnitId { get; set; }
+
+    public string? JobTitle { get; set; }
+
     /// <summary>UTC time the account was created.</summary>
     public DateTime CreatedAt { get; set; }
 

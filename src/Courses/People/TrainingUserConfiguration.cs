@@ -8,6 +8,9 @@ internal sealed class TrainingUserConfiguration : IEntityTypeConfiguration<Train
     public void Configure(EntityTypeBuilder<TrainingUser> user)
     {
         user.Property(u => u.FullName).HasMaxLength(200);
+        user.Property(u => u.JobTitle).HasMaxLength(200);
+        user.HasIndex(u => u.UnitId);
+        user.HasOne<Organisations.Unit>().WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
         user.Property(u => u.TimeZoneId).HasMaxLength(64);
         user.Property(u => u.Language).HasMaxLength(10);
         user.Property(u => u.RemindCertificateExpiry).HasDefaultValue(true);

@@ -56,6 +56,7 @@ public static class AccountsRegistration
         services.AddScoped<AccountMail>();
         services.AddHttpContextAccessor();
         services.AddScoped<SiteUrls>();
+        services.AddScoped<CurrentActor>();
 
         services.AddOptions<DemoAccountOptions>().BindConfiguration(DemoAccountOptions.Section);
         services.AddScoped<AccountSeeder>();

@@ -6,8 +6,10 @@ using Training.Assessment.Attempts;
 using Training.Assessment.Certificates;
 using Training.Assessment.Quizzes;
 using Training.Courses;
+using Training.Courses.Audit;
 using Training.Courses.Catalog;
 using Training.Courses.Enrolment;
+using Training.Courses.Organisations;
 using Training.Courses.People;
 using Training.Courses.Progress;
 
@@ -21,6 +23,16 @@ public abstract class TrainingDbContext(DbContextOptions options)
     : IdentityDbContext<TrainingUser>(options), IDataProtectionKeyContext, IAssessmentDbContext
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Unit> Units => Set<Unit>();
+
+    public DbSet<UnitMembership> UnitMemberships => Set<UnitMembership>();
+
+    public DbSet<UnitCoordinator> UnitCoordinators => Set<UnitCoordinator>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Course> Courses => Set<Course>();
 
@@ -45,6 +57,28 @@ public abstract class TrainingDbContext(DbContextOptions options)
     public DbSet<AttemptAnswer> AttemptAnswers => Set<AttemptAnswer>();
 
     public DbSet<Certificate> Certificates => Set<Certificate>();
+
+    // The audit log is append-only: refuse a change to an entry before it reaches the database (whose
+    // triggers refuse it too, for ExecuteUpdate/ExecuteDelete and anything outside the site).
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void RefuseAuditChanges()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Audit entries are append-only: they cannot be changed or deleted.");
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,32 @@
+namespace Training.Courses.Audit;
+
+/// <summary>The actions the audit log records. Stored as text, so the names never change.</summary>
+public static class AuditActions
+{
+    public const string SignInSucceeded = "sign-in.succeeded";
+    public const string SignInFailed = "sign-in.failed";
+    public const string SignInLockedOut = "sign-in.locked-out";
+    public const string RolesChanged = "roles.changed";
+    public const string UnitCreated = "unit.created";
+    public const string UnitRenamed = "unit.renamed";
+    public const string UnitMoved = "unit.moved";
+    public const string UnitArchived = "unit.archived";
+    public const string UnitRestored = "unit.restored";
+    public const string UnitDeleted = "unit.deleted";
+    public const string CoordinatorAdded = "coordinator.added";
+    public const string CoordinatorRemoved = "coordinator.removed";
+    public const string PersonCreated = "person.created";
+    public const string PersonMoved = "person.moved";
+    public const string PeopleImported = "people.imported";
+    public const string InvitationSent = "invitation.sent";
+    public const string InvitationAccepted = "invitation.accepted";
+    public const string CertificateRevoked = "certificate.revoked";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        SignInSucceeded, SignInFailed, SignInLockedOut, RolesChanged,
+        UnitCreated, UnitRenamed, UnitMoved, UnitArchived, UnitRestored, UnitDeleted,
+        CoordinatorAdded, CoordinatorRemoved, PersonCreated, PersonMoved, PeopleImported,
+        InvitationSent, InvitationAccepted, CertificateRevoked,
+    ];
+}

@@ -1,0 +1,32 @@
+using Training.Courses.Organisations;
+
+namespace Training.Courses.People;
+
+/// <summary>
+/// The one place that says what an actor may see. Coordinator pages, services and exports start their
+/// queries here, so a new page cannot forget the scope: an object outside it is simply not found.
+/// </summary>
+public static class UnitScope
+{
+    /// <summary>The people the actor may see: everyone for admins, else those whose unit is in scope.</summary>
+    public static IQueryable<TrainingUser> PeopleIn(this ICoursesDbContext db, Actor actor)
+    {
+        if (actor.SeesEverything)
+        {
+            return db.Users;
+        }
+        var ids = actor.UnitIds.ToArray();
+        return db.Users.Where(u => u.UnitId != null && ids.Contains(u.UnitId.Value));
+    }
+
+    /// <summary>The units the actor may see.</summary>
+    public static IQueryable<Unit> UnitsIn(this ICoursesDbContext db, Actor actor)
+    {
+        if (actor.SeesEverything)
+        {
+            return db.Units;
+        }
+        var ids = actor.UnitIds.ToArray();
+        return db.Units.Where(u => ids.Contains(u.Id));
+    }
+}
