@@ -29,6 +29,7 @@ public static class AssessmentModule
         services.AddSingleton<CertificateFonts>();
         services.AddSingleton<CertificatePdf>();
         services.AddScoped<CertificateService>();
+        services.AddScoped<CertificateRegister>();
         services.AddScoped<ICourseCompletionListener, CertificateIssuer>();
         return services;
     }

@@ -26,6 +26,8 @@ public static class CoursesModule
         services.AddScoped<ProgressService>();
         services.AddScoped<LearnerDashboard>();
         services.AddScoped<Audit.AuditLog>();
+        services.AddScoped<Organisations.UnitService>();
+        services.AddScoped<People.PersonMoves>();
         return services;
     }
 }

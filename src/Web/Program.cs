@@ -3,12 +3,18 @@ using Training.Courses;
 using Training.Web.Features.Accounts;
 using Training.Web.Features.Certificates;
 using Training.Web.Features.Coordination;
+using Training.Web.Features.Organisations;
 using Training.Web.Features.Reminders;
 using Training.Web.Features.Users;
 using Training.Web.Infrastructure.Content;
 using Training.Web.Infrastructure.Data;
 using Training.Web.Infrastructure.Scheduling;
 using Training.Web.Infrastructure.Site;
+
+if (CommandLine.NamesCommand(args) && !CommandLine.IsKnown(args))
+{
+    return CommandLine.PrintCommands(Console.Out, string.Join(' ', args));
+}
 
 var builder = WebApplication.CreateBuilder(args);
 if (ContentCommand.Matches(args))
@@ -35,7 +41,8 @@ builder.Services
     .AddScheduling(builder.Configuration, builder.Environment)
     .AddHostedService<ContentWatcher>()
     .AddScoped<UserRoleService>()
-    .AddScoped<LearnerListQuery>();
+    .AddScoped<PeopleQuery>()
+    .AddScoped<DemoOrganisationSeeder>();
 
 var app = builder.Build();
 
@@ -49,6 +56,10 @@ await using (var scope = app.Services.CreateAsyncScope())
 }
 
 await app.Services.ImportContentAsync(app.Lifetime.ApplicationStopping);
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<DemoOrganisationSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
+}
 
 app.UseSiteShell();
 await app.RunAsync();

@@ -7,9 +7,7 @@ public sealed record CertificateSummary(string Code, string CourseTitle, DateTim
 
 public sealed record VerificationResult(string Code, CertificateState State, string LearnerName, string CourseTitle, string CourseVersion, DateTime CompletedAt, DateTime? ExpiresAt, DateTime? RevokedAt);
 
-public enum RevokeOutcome { Revoked, AlreadyRevoked, NotFound }
-
-/// <summary>Certificates for their holders, the public verification page and revocation.</summary>
+/// <summary>Certificates for their holders and the public verification page.</summary>
 public sealed class CertificateService(IAssessmentDbContext db, CertificateSigner signer, CertificatePdf pdf, IOptions<CertificateOptions> options, TimeProvider clock)
 {
     public async Task<IReadOnlyList<CertificateSummary>> ForLearnerAsync(string userId, CancellationToken cancellationToken)
@@ -40,18 +38,6 @@ public sealed class CertificateService(IAssessmentDbContext db, CertificateSigne
         // payload after '#' can be checked with the public key.
         return pdf.Render(new CertificateDocument(c.LearnerName, c.CourseTitle, c.CourseVersion, c.CompletedAt, c.ExpiresAt,
             options.Value.IssuerName, c.Code, $"{verificationUrl}#{payload}", labels));
-    }
-
-    public async Task<RevokeOutcome> RevokeAsync(string code, string byUserId, string reason, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var changed = await db.Certificates.Where(c => c.Code == code && c.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.RevokedAt, now).SetProperty(c => c.RevokedByUserId, byUserId).SetProperty(c => c.RevocationReason, reason), cancellationToken);
-        if (changed > 0)
-        {
-            return RevokeOutcome.Revoked;
-        }
-        return await db.Certificates.AnyAsync(c => c.Code == code, cancellationToken) ? RevokeOutcome.AlreadyRevoked : RevokeOutcome.NotFound;
     }
 
     private CertificateState StateOf(DateTime? revokedAt, DateTime? expiresAt) =>

@@ -35,10 +35,11 @@ public sealed class AccountSeeder(
     {
         var password = string.IsNullOrEmpty(demoOptions.Value.Password) ? NewRandomPassword() : demoOptions.Value.Password;
         var created = new List<string>();
-        foreach (var role in Roles.All)
+        var accounts = Roles.All.Select(role => (Email: DemoAccountOptions.EmailFor(role), FullName: $"Demo {role}", Role: role))
+            .Concat(DemoAccountOptions.People);
+        foreach (var (email, fullName, role) in accounts)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var email = DemoAccountOptions.EmailFor(role);
             if (await userManager.FindByEmailAsync(email) is not null)
             {
                 continue;
@@ -48,7 +49,7 @@ public sealed class AccountSeeder(
                 UserName = email,
                 Email = email,
                 EmailConfirmed = true,
-                FullName = $"Demo {role}",
+                FullName = fullName,
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
             };
             EnsureSucceeded(await userManager.CreateAsync(user, password), email);
@@ -73,7 +74,7 @@ public sealed class AccountSeeder(
         else
         {
             logger.LogInformation("Demo accounts exist: {Accounts}. Their password was printed when they were created.",
-                string.Join(", ", Roles.All.Select(DemoAccountOptions.EmailFor)));
+                string.Join(", ", Roles.All.Select(DemoAccountOptions.EmailFor).Concat(DemoAccountOptions.People.Select(p => p.Email))));
         }
     }
 

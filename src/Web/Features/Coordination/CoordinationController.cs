@@ -1,13 +1,43 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Training.Courses.People;
 using Training.Web.Features.Accounts;
+using Training.Web.Infrastructure.Site;
 
 namespace Training.Web.Features.Coordination;
 
-[Authorize(Roles = Roles.Coordinator)]
-public sealed class CoordinationController(LearnerListQuery learners) : Controller
+/// <summary>A coordinator's people: only those in the units they coordinate (admins: everyone).</summary>
+[Authorize(Roles = Roles.Coordinator + "," + Roles.Admin)]
+public sealed class CoordinationController(PeopleQuery people, PersonMoves moves, CurrentActor currentActor, IStringLocalizer<SharedResource> localizer) : Controller
 {
     [HttpGet("/coordinate")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await learners.ListAsync(cancellationToken));
+    public async Task<IActionResult> Index(string? q, int? unit, CancellationToken cancellationToken) =>
+        View(await people.ListAsync(await currentActor.GetAsync(cancellationToken), q, unit, cancellationToken));
+
+    [HttpGet("/coordinate/people/{id}")]
+    public async Task<IActionResult> Person(string id, CancellationToken cancellationToken)
+    {
+        var person = await people.FindAsync(await currentActor.GetAsync(cancellationToken), id, cancellationToken);
+        return person is null ? NotFound() : View(person);
+    }
+
+    [HttpPost("/coordinate/people/{id}/move")]
+    public async Task<IActionResult> Move(string id, int unitId, CancellationToken cancellationToken)
+    {
+        var actor = await currentActor.GetAsync(cancellationToken);
+        switch (await moves.MoveAsync(actor, id, unitId, cancellationToken))
+        {
+            case MoveOutcome.NotFound:
+                return NotFound();
+            case MoveOutcome.UnitNotAllowed:
+                var person = await people.FindAsync(actor, id, cancellationToken);
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return View(nameof(Person), person! with { Error = localizer["Choose one of your units that is not archived."] });
+            case MoveOutcome.Moved:
+                TempData["Status"] = localizer["The person is moved. Their earlier unit stays in the history."].Value;
+                break;
+        }
+        return RedirectToAction(nameof(Person), new { id });
+    }
 }

@@ -139,7 +139,7 @@ public sealed class CertificateTests : IDisposable
         clock.Advance(TimeSpan.FromDays(366 * 2 + 1));
         Assert.Contains("Expired", await anonymous.GetStringAsync($"/verify/{holder.Code}"));
 
-        var coordinator = await app.LoggedInClientAsync((await app.CreateUserAsync("Cody Coordinator", Roles.Coordinator)).Email!);
+        var coordinator = await app.LoggedInClientAsync((await app.CoordinatorOfAsync(holder.UserId)).Coordinator.Email!);
         var revoke = await coordinator.PostFormAsync("/certificates", new Dictionary<string, string> { ["reason"] = "Issued in error" }, $"/certificates/{holder.Code}/revoke");
         Assert.Equal(HttpStatusCode.Redirect, revoke.StatusCode);
         Assert.Contains("Revoked", await anonymous.GetStringAsync($"/verify/{holder.Code}"));

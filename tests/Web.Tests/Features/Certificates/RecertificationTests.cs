@@ -51,7 +51,7 @@ public sealed class RecertificationTests : IDisposable
     public async Task After_a_major_change_coordinators_see_who_holds_a_certificate_for_the_older_version()
     {
         var learner = await CompleteCourseAsync();
-        var coordinator = await app.LoggedInClientAsync((await app.CreateUserAsync("Cora Coordinator", Roles.Coordinator)).Email!);
+        var coordinator = await app.LoggedInClientAsync((await app.CoordinatorOfAsync(learner)).Coordinator.Email!);
         var name = app.WithDb(db => db.Users.Single(u => u.Id == learner).FullName);
         Assert.DoesNotContain(name, await coordinator.GetStringAsync("/certificates?olderVersions=true"));
 

@@ -73,15 +73,18 @@ public sealed class NavigationTests : IClassFixture<TrainingAppFactory>
     }
 
     [Fact]
-    public async Task A_coordinator_sees_registered_learners()
+    public async Task A_coordinator_sees_the_learners_of_their_unit_only()
     {
-        var coordinator = await app.CreateUserAsync("Cora Coordinator", Roles.Coordinator);
-        await app.CreateUserAsync("Leila Learner", Roles.Learner);
+        var learner = await app.CreateUserAsync("Leila Learner", Roles.Learner);
+        var elsewhere = await app.CreateUserAsync("Otto Elsewhere", Roles.Learner);
+        var (_, coordinator) = await app.CoordinatorOfAsync(learner.Id);
+        await app.PlaceAsync(await app.CreateUnitAsync("Other"), elsewhere.Id);
         var client = await app.LoggedInClientAsync(coordinator.Email!);
 
         var html = await client.GetStringAsync("/coordinate");
 
         Assert.Contains("Leila Learner", html);
-        Assert.DoesNotContain("Cora Coordinator</td>", html);
+        Assert.DoesNotContain("Otto Elsewhere", html);
+        Assert.DoesNotContain("Cora Coordinator</a>", html);
     }
 }
