@@ -221,14 +221,11 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
 
-            // The audit log is append-only, whatever writes to the database.
-            migrationBuilder.Sql("CREATE TRIGGER [AuditEntries_AppendOnly] ON [AuditEntries] INSTEAD OF UPDATE, DELETE AS BEGIN THROW 51000, 'Audit entries are append-only.', 1; END;");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DROP TRIGGER IF EXISTS [AuditEntries_AppendOnly];");
 
             migrationBuilder.DropForeignKey(
                 name: "FK_AspNetUsers_Units_UnitId",

@@ -221,16 +221,11 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
 
-            // The audit log is append-only, whatever writes to the database.
-            migrationBuilder.Sql("CREATE TRIGGER \"AuditEntries_NoUpdate\" BEFORE UPDATE ON \"AuditEntries\" BEGIN SELECT RAISE(ABORT, 'Audit entries are append-only.'); END;");
-            migrationBuilder.Sql("CREATE TRIGGER \"AuditEntries_NoDelete\" BEFORE DELETE ON \"AuditEntries\" BEGIN SELECT RAISE(ABORT, 'Audit entries are append-only.'); END;");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DROP TRIGGER IF EXISTS \"AuditEntries_NoUpdate\";");
-            migrationBuilder.Sql("DROP TRIGGER IF EXISTS \"AuditEntries_NoDelete\";");
 
             migrationBuilder.DropForeignKey(
                 name: "FK_AspNetUsers_Units_UnitId",
