@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Training.Courses.People;
+using Training.Web.Features.Accounts;
 
 namespace Training.Web.Areas.Identity.Pages.Account;
 
@@ -16,6 +17,7 @@ namespace Training.Web.Areas.Identity.Pages.Account;
 [AllowAnonymous]
 public sealed class LoginModel(
     SignInManager<TrainingUser> signInManager,
+    SignInAudit signInAudit,
     IStringLocalizer<SharedResource> localizer,
     ILogger<LoginModel> logger) : PageModel
 {
@@ -53,7 +55,7 @@ public sealed class LoginModel(
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
     }
 
-    public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
+    public async Task<IActionResult> OnPostAsync(string? returnUrl = null, CancellationToken cancellationToken = default)
     {
         ReturnUrl = SafeReturnUrl(returnUrl);
         if (!ModelState.IsValid)
@@ -62,6 +64,7 @@ public sealed class LoginModel(
         }
 
         var result = await signInManager.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        await signInAudit.RecordAsync(Input.Email, result, HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
         if (result.Succeeded)
         {
             return LocalRedirect(ReturnUrl);
