@@ -26,6 +26,7 @@ public static class CoursesModule
         services.AddScoped<ProgressService>();
         services.AddScoped<LearnerDashboard>();
         services.AddScoped<Audit.AuditLog>();
+        services.AddScoped<Audit.AuditQuery>();
         return services;
     }
 }
