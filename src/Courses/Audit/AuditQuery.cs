@@ -5,8 +5,11 @@ namespace Training.Courses.Audit;
 /// <summary>What an admin looks for: a person (text), an action, and a range of whole UTC days.</summary>
 public sealed record AuditFilter(string? Person, string? Action, DateOnly? From, DateOnly? To);
 
+/// <summary>An entry, with the current e-mail address of the person it names when its target is a person.</summary>
+public sealed record AuditRow(AuditEntry Entry, string? TargetEmail);
+
 /// <summary>One page of entries, newest first.</summary>
-public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Page, bool HasNext);
+public sealed record AuditPage(IReadOnlyList<AuditRow> Entries, int Page, bool HasNext);
 
 /// <summary>Reads the audit log for the admin page.</summary>
 public sealed class AuditQuery(ICoursesDbContext db)
@@ -44,6 +47,7 @@ public sealed class AuditQuery(ICoursesDbContext db)
         // One more than a page tells whether a next page exists without counting the whole log.
         var rows = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Skip((page - 1) * PageSize).Take(PageSize + 1)
+            .Select(e => new AuditRow(e, db.Users.Where(u => u.Id == e.TargetId).Select(u => u.Email).FirstOrDefault()))
             .ToListAsync(cancellationToken);
         return new AuditPage(rows.Take(PageSize).ToList(), page, rows.Count > PageSize);
     }

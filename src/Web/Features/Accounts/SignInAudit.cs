@@ -21,7 +21,8 @@ public sealed class SignInAudit(TrainingDbContext db, UserManager<TrainingUser> 
         {
             // No account: the typed address is the only trace of what was tried. The visitor sees the same
             // message as for a wrong password.
-            auditLog.Record(Actor.Anonymous(ipAddress), AuditActions.SignInFailed, TargetType, typedEmail.Trim(), "no account with this address");
+            var typed = typedEmail.Trim();
+            auditLog.Record(Actor.Anonymous(ipAddress), AuditActions.SignInFailed, TargetType, typed.Length <= 256 ? typed : typed[..256], "no account with this address");
         }
         else if (result.RequiresTwoFactor)
         {

@@ -23,14 +23,14 @@ public sealed class AuditLogPageTests : IClassFixture<TrainingAppFactory>
     }
 
     private static AuditEntry Entry(string detail, string action = AuditActions.UnitRenamed, string actorName = "someone@example.org",
-        string? actorUserId = null, string? targetId = "7", DateTime? at = null) => new()
+        string? actorUserId = null, string targetType = "unit", string? targetId = "7", DateTime? at = null) => new()
     {
         At = at ?? DateTime.UtcNow,
         ActorUserId = actorUserId,
         ActorName = actorName,
         IpAddress = "198.51.100.1",
         Action = action,
-        TargetType = "unit",
+        TargetType = targetType,
         TargetId = targetId,
         Detail = detail,
     };
@@ -51,7 +51,7 @@ public sealed class AuditLogPageTests : IClassFixture<TrainingAppFactory>
         var (asActor, asTarget, asTyped, other) = (Marker(), Marker(), Marker(), Marker());
         await AddAsync(
             Entry(asActor, actorName: person.Email!, actorUserId: person.Id),
-            Entry(asTarget, action: AuditActions.RolesChanged, targetId: person.Id),
+            Entry(asTarget, action: AuditActions.RolesChanged, targetType: "person", targetId: person.Id),
             Entry(asTyped, action: AuditActions.SignInFailed, actorName: "anonymous", targetId: typed),
             Entry(other));
         var client = await AdminAsync();
@@ -69,6 +69,8 @@ public sealed class AuditLogPageTests : IClassFixture<TrainingAppFactory>
         }
         Assert.Contains(asTyped, byTyped);
         Assert.DoesNotContain(asActor, byTyped);
+        // A person is shown by their current address, not their user id.
+        Assert.Contains($"<td>person {person.Email}</td>", byName);
     }
 
     [Fact]
