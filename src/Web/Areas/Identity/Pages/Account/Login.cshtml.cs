@@ -55,7 +55,7 @@ public sealed class LoginModel(
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
     }
 
-    public async Task<IActionResult> OnPostAsync(string? returnUrl = null, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
     {
         ReturnUrl = SafeReturnUrl(returnUrl);
         if (!ModelState.IsValid)
@@ -64,7 +64,8 @@ public sealed class LoginModel(
         }
 
         var result = await signInManager.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        await signInAudit.RecordAsync(Input.Email, result, HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+        // Not the request's token: a client that hangs up after posting a guess must still leave its entry.
+        await signInAudit.RecordAsync(Input.Email, result, HttpContext.Connection.RemoteIpAddress?.ToString(), CancellationToken.None);
         if (result.Succeeded)
         {
             return LocalRedirect(ReturnUrl);
