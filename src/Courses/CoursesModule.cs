@@ -28,6 +28,7 @@ public static class CoursesModule
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<Organisations.UnitService>();
         services.AddScoped<People.PersonMoves>();
+        services.AddScoped<Audit.AuditQuery>();
         return services;
     }
 }

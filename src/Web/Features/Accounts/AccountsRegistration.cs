@@ -57,6 +57,7 @@ public static class AccountsRegistration
         services.AddHttpContextAccessor();
         services.AddScoped<SiteUrls>();
         services.AddScoped<CurrentActor>();
+        services.AddScoped<SignInAudit>();
 
         services.AddOptions<DemoAccountOptions>().BindConfiguration(DemoAccountOptions.Section);
         services.AddScoped<AccountSeeder>();

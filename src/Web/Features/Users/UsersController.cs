@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Training.Web.Features.Accounts;
+using Training.Web.Infrastructure.Site;
 
 namespace Training.Web.Features.Users;
 
 [Authorize(Roles = Roles.Admin)]
 [Route("/admin/users")]
-public sealed class UsersController(UserRoleService userRoles, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class UsersController(UserRoleService userRoles, CurrentActor currentActor, IStringLocalizer<SharedResource> localizer) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? q, CancellationToken cancellationToken) =>
@@ -23,7 +24,8 @@ public sealed class UsersController(UserRoleService userRoles, IStringLocalizer<
     [HttpPost("{id}")]
     public async Task<IActionResult> Edit(string id, string[] roles, CancellationToken cancellationToken)
     {
-        var outcome = await userRoles.SetRolesAsync(id, roles, cancellationToken);
+        var actor = await currentActor.GetAsync(cancellationToken);
+        var outcome = await userRoles.SetRolesAsync(actor, id, roles, cancellationToken);
         switch (outcome)
         {
             case RoleChangeOutcome.NotFound:

@@ -46,6 +46,7 @@ public sealed class CoordinatorScopeTests : IClassFixture<CoordinatorScopeTests.
         ["GET /certificates"] = (Ok, s => "/certificates?q=Southby"),
         ["POST /certificates/{code}/revoke"] = (NotFound, null),
         // Admin pages: a coordinator is refused before any id is read.
+        ["GET /admin/audit"] = (Forbidden, s => $"/admin/audit?person={s.SouthPersonEmail}"),
         ["GET /admin/mail"] = (Forbidden, null),
         ["GET /admin/units"] = (Forbidden, null),
         ["POST /admin/units"] = (Forbidden, null),

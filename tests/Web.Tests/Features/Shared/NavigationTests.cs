@@ -46,6 +46,21 @@ public sealed class NavigationTests : IClassFixture<TrainingAppFactory>
     }
 
     [Theory]
+    [InlineData(Roles.Learner, false)]
+    [InlineData(Roles.Trainer, false)]
+    [InlineData(Roles.Coordinator, false)]
+    [InlineData(Roles.Admin, true)]
+    public async Task Only_admins_see_the_audit_log_link(string role, bool sees)
+    {
+        var person = await app.CreateUserAsync($"Audit nav {role}", role);
+        var client = await app.LoggedInClientAsync(person.Email!);
+
+        var html = await client.GetStringAsync("/courses");
+
+        Assert.Equal(sees, html.Contains("href=\"/admin/audit\">Audit log</a>", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("/learn")]
     [InlineData("/teach")]
     [InlineData("/coordinate")]

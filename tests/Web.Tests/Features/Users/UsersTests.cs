@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Training.Courses.Audit;
 using Training.Web.Features.Accounts;
 using Training.Web.Tests.Support;
 
@@ -36,6 +37,45 @@ public sealed class UsersTests : IClassFixture<TrainingAppFactory>
     }
 
     [Fact]
+    public async Task A_role_change_writes_one_audit_entry_naming_the_admin_and_the_roles_before_and_after()
+    {
+        var admin = await app.CreateUserAsync("Audra Admin", Roles.Admin);
+        var person = await app.CreateUserAsync("Rolf Roles", Roles.Learner, Roles.Trainer);
+        var client = await app.LoggedInClientAsync(admin.Email!);
+
+        var response = await client.PostAsync($"/admin/users/{person.Id}", new FormUrlEncodedContent(
+        [
+            new("roles", Roles.Coordinator),
+            new("roles", Roles.Learner),
+            new("__RequestVerificationToken", FormPoster.TokenIn(await client.GetStringAsync($"/admin/users/{person.Id}"))),
+        ]));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var entries = await app.WithDb(db => db.AuditEntries.AsNoTracking()
+            .Where(e => e.TargetId == person.Id && e.Action == AuditActions.RolesChanged).ToListAsync());
+        var entry = Assert.Single(entries);
+        Assert.Equal(admin.Id, entry.ActorUserId);
+        Assert.Equal(admin.Email, entry.ActorName);
+        Assert.Equal("person", entry.TargetType);
+        Assert.Equal("Learner, Trainer → Learner, Coordinator", entry.Detail);
+        Assert.Equal([Roles.Coordinator, Roles.Learner], await RolesOfAsync(person.Id));
+    }
+
+    [Fact]
+    public async Task Saving_the_same_roles_writes_no_audit_entry()
+    {
+        var admin = await app.CreateUserAsync("Una Unchanged", Roles.Admin);
+        var person = await app.CreateUserAsync("Sam Same", Roles.Learner);
+        var client = await app.LoggedInClientAsync(admin.Email!);
+
+        var response = await client.PostFormAsync($"/admin/users/{person.Id}",
+            new Dictionary<string, string> { ["roles"] = Roles.Learner });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(0, await app.WithDb(db => db.AuditEntries.CountAsync(e => e.TargetId == person.Id && e.Action == AuditActions.RolesChanged)));
+    }
+
+    [Fact]
     public async Task The_last_admin_cannot_remove_their_own_admin_role()
     {
         // Other tests in this class create admins too, so remove them all but one first.
@@ -51,6 +91,7 @@ public sealed class UsersTests : IClassFixture<TrainingAppFactory>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("at least one administrator", await response.Content.ReadAsStringAsync());
         Assert.Equal([Roles.Admin], await RolesOfAsync(admin.Id));
+        Assert.Equal(0, await app.WithDb(db => db.AuditEntries.CountAsync(e => e.TargetId == admin.Id && e.Action == AuditActions.RolesChanged)));
     }
 
     [Theory]

@@ -58,4 +58,15 @@ public sealed class MigrationTests
         Assert.Contains("QUARTZ_VERSION nvarchar(20) NULL", script);
         Assert.DoesNotContain("{0}", script);
     }
+
+    [Fact]
+    public void Sql_server_migration_script_makes_the_audit_table_append_only()
+    {
+        using var db = SqlServerContext();
+
+        var script = db.GetService<IMigrator>().GenerateScript();
+
+        Assert.Contains("CREATE TABLE [AuditEntries]", script);
+        Assert.Contains("CREATE TRIGGER [AuditEntries_AppendOnly] ON [AuditEntries] INSTEAD OF UPDATE, DELETE AS BEGIN THROW", script);
+    }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Training.Courses.People;
+using Training.Web.Features.Accounts;
 
 namespace Training.Web.Areas.Identity.Pages.Account;
 
@@ -16,6 +17,7 @@ namespace Training.Web.Areas.Identity.Pages.Account;
 [AllowAnonymous]
 public sealed class LoginModel(
     SignInManager<TrainingUser> signInManager,
+    SignInAudit signInAudit,
     IStringLocalizer<SharedResource> localizer,
     ILogger<LoginModel> logger) : PageModel
 {
@@ -62,6 +64,8 @@ public sealed class LoginModel(
         }
 
         var result = await signInManager.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        // Not the request's token: a client that hangs up after posting a guess must still leave its entry.
+        await signInAudit.RecordAsync(Input.Email, result, HttpContext.Connection.RemoteIpAddress?.ToString(), CancellationToken.None);
         if (result.Succeeded)
         {
             return LocalRedirect(ReturnUrl);

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Identity;
+using Training.Courses.Audit;
+using Training.Courses.People;
+using Training.Web.Infrastructure.Data;
+
+namespace Training.Web.Features.Accounts;
+
+/// <summary>
+/// Records each password log-in attempt in the audit log: who tried, from where, and how it ended.
+/// SignInManager has already saved its own counters, so the entry is saved on its own.
+/// </summary>
+public sealed class SignInAudit(TrainingDbContext db, UserManager<TrainingUser> userManager, AuditLog auditLog)
+{
+    public const string TargetType = "person";
+
+    public async Task RecordAsync(string typedEmail, SignInResult result, string? ipAddress, CancellationToken cancellationToken)
+    {
+        // The log-in page signs in by user name, which is the e-mail address.
+        var user = await userManager.FindByNameAsync(typedEmail);
+        if (user is null)
+        {
+            // No account: the typed address is the only trace of what was tried. The visitor sees the same
+            // message as for a wrong password.
+            var typed = typedEmail.Trim();
+            auditLog.Record(Actor.Anonymous(ipAddress), AuditActions.SignInFailed, TargetType, typed.Length <= 256 ? typed : typed[..256], "no account with this address");
+        }
+        else if (result.RequiresTwoFactor)
+        {
+            // Not signed in yet: the stock Identity UI page LoginWith2fa finishes (and does not audit) the log-in.
+            return;
+        }
+        else if (result.Succeeded)
+        {
+            // The person proved who they are; only their identity goes into the entry, so no roles are resolved.
+            var actor = Actor.Scoped(user.Id, user.Email ?? typedEmail, ipAddress, isCoordinator: false, []);
+            auditLog.Record(actor, AuditActions.SignInSucceeded, TargetType, user.Id, "password");
+        }
+        else
+        {
+            var (action, detail) = result switch
+            {
+                { IsLockedOut: true } => (AuditActions.SignInLockedOut, $"locked until {await LockoutEndAsync(user)}"),
+                { IsNotAllowed: true } => (AuditActions.SignInFailed, "e-mail address not confirmed"),
+                _ => (AuditActions.SignInFailed, $"wrong password ({user.AccessFailedCount} of {userManager.Options.Lockout.MaxFailedAccessAttempts} before lockout)"),
+            };
+            auditLog.Record(Actor.Anonymous(ipAddress), action, TargetType, user.Id, detail);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<string> LockoutEndAsync(TrainingUser user) =>
+        await userManager.GetLockoutEndDateAsync(user) is { } end ? end.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture) : "unknown";
+}
