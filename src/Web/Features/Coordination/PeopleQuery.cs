@@ -34,25 +34,23 @@ public sealed class PeopleQuery(TrainingDbContext db)
         var rows = await people
             .OrderBy(p => db.Units.Where(u => u.Id == p.UnitId).Select(u => u.Path).FirstOrDefault()).ThenBy(p => p.FullName).ThenBy(p => p.Email)
             .Take(PageSize)
-            .Select(p => new PersonRow(
-                p.Id, p.FullName, p.Email ?? "", p.JobTitle,
-                db.Units.Where(u => u.Id == p.UnitId).Select(u => u.Path).FirstOrDefault(),
-                p.PasswordHash != null,
-                db.CourseCompletions.Count(c => c.UserId == p.Id),
-                db.Certificates.Count(c => c.UserId == p.Id && c.RevokedAt == null)))
+            .Select(ToRow())
             .ToListAsync(cancellationToken);
         return new PeopleListViewModel(search, unitId, units, rows, total);
     }
 
+    private System.Linq.Expressions.Expression<Func<TrainingUser, PersonRow>> ToRow() =>
+        p => new PersonRow(
+            p.Id, p.FullName, p.Email ?? "", p.JobTitle,
+            db.Units.Where(u => u.Id == p.UnitId).Select(u => u.Path).FirstOrDefault(),
+            p.PasswordHash != null,
+            db.CourseCompletions.Count(c => c.UserId == p.Id),
+            db.Certificates.Count(c => c.UserId == p.Id && c.RevokedAt == null));
+
     public async Task<PersonViewModel?> FindAsync(Actor actor, string id, CancellationToken cancellationToken)
     {
         var person = await db.PeopleIn(actor).AsNoTracking().Where(p => p.Id == id)
-            .Select(p => new PersonRow(
-                p.Id, p.FullName, p.Email ?? "", p.JobTitle,
-                db.Units.Where(u => u.Id == p.UnitId).Select(u => u.Path).FirstOrDefault(),
-                p.PasswordHash != null,
-                db.CourseCompletions.Count(c => c.UserId == p.Id),
-                db.Certificates.Count(c => c.UserId == p.Id && c.RevokedAt == null)))
+            .Select(ToRow())
             .SingleOrDefaultAsync(cancellationToken);
         if (person is null)
         {
