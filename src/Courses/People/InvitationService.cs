@@ -71,7 +71,7 @@ public sealed class InvitationService(
     /// entry. The link is claimed first, so two posts of the same link cannot both succeed.
     /// </summary>
     public async Task<(InvitationStatus Status, IdentityResult? Result)> AcceptAsync(
-        string token, string password, Actor actor, CancellationToken cancellationToken)
+        string token, string password, string? ipAddress, CancellationToken cancellationToken)
     {
         var (status, invitation) = await FindAsync(token, cancellationToken);
         if (status != InvitationStatus.Valid || invitation is null)
@@ -93,6 +93,7 @@ public sealed class InvitationService(
         {
             return (InvitationStatus.Valid, result); // rolled back: the link still works
         }
+        var actor = Actor.Scoped(person.Id, person.Email ?? person.Id, ipAddress, isCoordinator: false, []);
         audit.Record(actor, AuditActions.InvitationAccepted, "person", person.Id, person.Email ?? "");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
