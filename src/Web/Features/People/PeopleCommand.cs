@@ -24,7 +24,8 @@ public static class PeopleCommand
             return 2;
         }
         var dryRun = args.Length == 4;
-        if (!File.Exists(file))
+        var path = Locate(file);
+        if (!File.Exists(path))
         {
             output.WriteLine($"{file}: no such file.");
             return 2;
@@ -34,7 +35,7 @@ public static class PeopleCommand
         var texts = scope.ServiceProvider.GetRequiredService<ImportProblemText>();
         var clock = Stopwatch.StartNew();
         PeopleImportResult result;
-        using (var reader = new StreamReader(file, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true))
+        using (var reader = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true))
         {
             result = await import.ImportAsync(Actor.CommandLine(), file, reader, dryRun, cancellationToken);
         }
@@ -60,5 +61,26 @@ public static class PeopleCommand
             output.WriteLine("Invitation mails are queued in the outbox; the site sends them when it runs.");
         }
         return 0;
+    }
+
+    /// <summary>
+    /// <c>dotnet run --project src/Web</c> starts the program in src/Web, not where the command was typed:
+    /// a relative path not found there is looked up in the folders above (the repository root among them).
+    /// </summary>
+    private static string Locate(string file)
+    {
+        if (Path.IsPathRooted(file) || File.Exists(file))
+        {
+            return file;
+        }
+        for (var dir = Directory.GetParent(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, file);
+            if (File.Exists(candidate))
+            {
+                return Path.GetRelativePath(Directory.GetCurrentDirectory(), candidate);
+            }
+        }
+        return file;
     }
 }
