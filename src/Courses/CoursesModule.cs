@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Training.Courses.Catalog;
 using Training.Courses.Content;
 using Training.Courses.Enrolment;
+using Training.Courses.People;
 using Training.Courses.Progress;
 
 namespace Training.Courses;
@@ -14,7 +15,7 @@ public static class CoursesModule
     public static ModelBuilder ApplyCoursesModel(this ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CoursesModule).Assembly);
 
-    /// <summary>Course content, catalog, enrolment and progress. The host registers ICoursesDbContext.</summary>
+    /// <summary>Course content, catalog, enrolment, progress and people. The host registers ICoursesDbContext and IInvitationMail.</summary>
     public static IServiceCollection AddCourses(this IServiceCollection services)
     {
         services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);
@@ -29,6 +30,9 @@ public static class CoursesModule
         services.AddScoped<Organisations.UnitService>();
         services.AddScoped<People.PersonMoves>();
         services.AddScoped<Audit.AuditQuery>();
+        services.AddOptions<PeopleOptions>().BindConfiguration(PeopleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<InvitationService>();
+        services.AddScoped<PeopleImport>();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using Training.Web.Features.Accounts;
 using Training.Web.Features.Certificates;
 using Training.Web.Features.Coordination;
 using Training.Web.Features.Organisations;
+using Training.Web.Features.People;
 using Training.Web.Features.Reminders;
 using Training.Web.Features.Users;
 using Training.Web.Infrastructure.Content;
@@ -38,6 +39,7 @@ builder.Services
     .AddAssessment()
     .AddCertificates()
     .AddReminders()
+    .AddPeople()
     .AddScheduling(builder.Configuration, builder.Environment)
     .AddHostedService<ContentWatcher>()
     .AddScoped<UserRoleService>()
@@ -49,6 +51,10 @@ var app = builder.Build();
 if (!await app.Services.TryPrepareDatabaseAsync(app.Lifetime.ApplicationStopping))
 {
     return 1;
+}
+if (PeopleCommand.Matches(args))
+{
+    return await PeopleCommand.RunAsync(args, app.Services, Console.Out, app.Lifetime.ApplicationStopping);
 }
 await using (var scope = app.Services.CreateAsyncScope())
 {

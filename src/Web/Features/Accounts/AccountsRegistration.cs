@@ -48,7 +48,8 @@ public static class AccountsRegistration
         services.AddDataProtection().SetApplicationName("Training").PersistKeysToDbContext<TrainingDbContext>();
 
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddScoped<IEmailSender, OutboxEmailSender>();
+        services.AddScoped<OutboxEmailSender>();
+        services.AddScoped<IEmailSender>(sp => sp.GetRequiredService<OutboxEmailSender>());
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<MailKitEmailSender>();
         services.AddScoped<OutboxDispatcher>();

@@ -11,6 +11,17 @@ public sealed class OutboxEmailSender(TrainingDbContext db, OutboxSignal signal,
 {
     public async Task SendEmailAsync(string email, string subject, string htmlMessage)
     {
+        Enqueue(email, subject, htmlMessage);
+        await db.SaveChangesAsync();
+        signal.Wake();
+    }
+
+    /// <summary>
+    /// Adds the message to the caller's unit of work without saving, for callers that queue many mails
+    /// with one SaveChanges (an import); they wake the dispatcher through <see cref="OutboxSignal"/> after saving.
+    /// </summary>
+    public void Enqueue(string email, string subject, string htmlMessage)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         db.Set<OutboxMessage>().Add(new OutboxMessage
         {
@@ -21,8 +32,6 @@ public sealed class OutboxEmailSender(TrainingDbContext db, OutboxSignal signal,
             CreatedAt = now,
             NextAttemptAt = now,
         });
-        await db.SaveChangesAsync();
-        signal.Wake();
     }
 }
 

@@ -1,0 +1,10 @@
+namespace Training.Courses.People;
+
+public enum InvitationStatus
+{
+    Valid,
+    Unknown,
+    Expired,
+    Used,
+    Replaced,
+}
