@@ -45,6 +45,19 @@ public sealed class CoordinatorScopeTests : IClassFixture<CoordinatorScopeTests.
         // Certificates: South's certificate is not listed and cannot be revoked.
         ["GET /certificates"] = (Ok, s => "/certificates?q=Southby"),
         ["POST /certificates/{code}/revoke"] = (NotFound, null),
+        // People: South's waiting invitation is not listed and cannot be resent; an import cannot reach South.
+        ["GET /people/invitations"] = (Ok, null),
+        ["POST /people/{id}/invitation"] = (NotFound, null),
+        ["GET /people/import"] = (Ok, null),
+        // (Posted without a file: the form again, with its message. A file naming South's unit is refused line by
+        // line in PeopleImportTests.)
+        ["POST /people/import"] = (Ok, null),
+        ["GET /people/import/template.csv"] = (Ok, null),
+        // Invitation links work by their secret token, for anyone holding it (a made-up token here).
+        ["GET /invitations/{token}"] = (Ok, null),
+        ["POST /invitations/{token}"] = (Ok, null),
+        ["GET /invitations/accepted"] = (Ok, null),
+        ["POST /invitations/renew"] = (Ok, null),
         // Admin pages: a coordinator is refused before any id is read.
         ["GET /admin/audit"] = (Forbidden, s => $"/admin/audit?person={s.SouthPersonEmail}"),
         ["GET /admin/mail"] = (Forbidden, null),
@@ -261,8 +274,13 @@ public sealed class CoordinatorScopeTests : IClassFixture<CoordinatorScopeTests.
 
         public string SouthCertificate { get; private set; } = "";
 
+        /// <summary>Someone in South invited by an import who has not chosen a password yet.</summary>
+        public string SouthInvitedId { get; private set; } = "";
+
+        public string SouthInvitedName { get; } = $"Sina Southwait {Guid.NewGuid().ToString("N")[..6]}";
+
         /// <summary>Texts that only South's things contain.</summary>
-        public IReadOnlyList<string> SouthMarkers => [SouthPersonName, SouthPersonEmail, SouthCertificate, SouthUnit.Name];
+        public IReadOnlyList<string> SouthMarkers => [SouthPersonName, SouthPersonEmail, SouthCertificate, SouthUnit.Name, SouthInvitedName];
 
         public async Task InitializeAsync()
         {
@@ -280,6 +298,7 @@ public sealed class CoordinatorScopeTests : IClassFixture<CoordinatorScopeTests.
             (NorthPersonId, NorthCertificate) = await CertifiedLearnerAsync(NorthPersonName, north);
             (SouthPersonId, SouthCertificate) = await CertifiedLearnerAsync(SouthPersonName, SouthUnit);
             SouthPersonEmail = App.WithDb(db => db.Users.Single(u => u.Id == SouthPersonId).Email!);
+            SouthInvitedId = await InvitedAsync(SouthInvitedName, SouthUnit);
         }
 
         /// <summary>The route's address with South's ids in its parameters.</summary>
@@ -291,7 +310,9 @@ public sealed class CoordinatorScopeTests : IClassFixture<CoordinatorScopeTests.
             {
                 // {id} is a unit on the unit pages, an attempt (none of South's exists) on attempt pages, else a person.
                 ["id"] = unitRoute ? SouthUnit.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                    : path.StartsWith("/attempts", StringComparison.Ordinal) ? "999999" : SouthPersonId,
+                    : path.StartsWith("/attempts", StringComparison.Ordinal) ? "999999"
+                    : path.StartsWith("/people", StringComparison.Ordinal) ? SouthInvitedId : SouthPersonId,
+                ["token"] = "made-up-token",
                 ["userId"] = SouthCoordinatorId,
                 ["code"] = SouthCertificate,
                 ["course"] = "welcome",
@@ -319,6 +340,7 @@ public sealed class CoordinatorScopeTests : IClassFixture<CoordinatorScopeTests.
 
         public void AssertSouthUnchanged() => App.WithDb(db =>
         {
+            Assert.Equal(1, db.Invitations.Count(i => i.UserId == SouthInvitedId && i.ReplacedAt == null && i.AcceptedAt == null));
             Assert.Null(db.Certificates.Single(c => c.Code == SouthCertificate).RevokedAt);
             Assert.Equal(SouthUnit.Id, db.Users.Single(u => u.Id == SouthPersonId).UnitId);
             var south = db.Units.AsNoTracking().Single(u => u.Id == SouthUnit.Id);
@@ -328,6 +350,19 @@ public sealed class CoordinatorScopeTests : IClassFixture<CoordinatorScopeTests.
             Assert.False(db.Units.Any(u => u.ParentId == SouthUnit.Id));
             return true;
         });
+
+        private async Task<string> InvitedAsync(string name, Unit unit)
+        {
+            var person = await App.CreateUserAsync(name, Roles.Learner);
+            await App.PlaceAsync(unit, person.Id);
+            using var scope = App.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<Training.Web.Infrastructure.Data.TrainingDbContext>();
+            var stored = db.Users.Single(u => u.Id == person.Id);
+            stored.PasswordHash = null;
+            scope.ServiceProvider.GetRequiredService<Training.Courses.People.InvitationService>().Issue(stored, Training.Courses.People.Actor.CommandLine(), DateTime.UtcNow);
+            await db.SaveChangesAsync();
+            return person.Id;
+        }
 
         private async Task<(string Id, string Certificate)> CertifiedLearnerAsync(string name, Unit unit)
         {
