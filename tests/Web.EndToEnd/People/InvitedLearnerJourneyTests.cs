@@ -8,6 +8,7 @@ using Training.Courses.People;
 using Training.Web.EndToEnd.Support;
 using Training.Web.Features.Accounts;
 using Training.Web.Infrastructure.Data;
+using Training.Web.Tests.Support;
 
 namespace Training.Web.EndToEnd.People;
 
@@ -53,11 +54,14 @@ public sealed partial class InvitedLearnerJourneyTests(SiteUnderTest site) : ICl
         await Assertions.Expect(invited).ToHaveURLAsync(site.BaseUrl + "/learn");
         await Assertions.Expect(invited.GetByRole(AriaRole.Main)).ToContainTextAsync("Welcome, Nadia Karim.");
 
-        // The person is now in the coordinator's unit, and no longer waiting for an invitation.
-        var inUnit = await site.App.WithDb(db => db.PeopleIn(ActorFor(db, coordinator.Id)).AnyAsync(u => u.Email == email && u.PasswordHash != null));
-        Assert.True(inUnit);
+        // The person is now no longer waiting for an invitation, and is in the coordinator's list, active.
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).Not.ToContainTextAsync(email);
+        await page.GotoAsync("/coordinate");
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = email });
+        await Assertions.Expect(row).ToContainTextAsync("Nadia Karim");
+        await Assertions.Expect(row).ToContainTextAsync(unitPath);
+        await Assertions.Expect(row).ToContainTextAsync("Active");
 
         var second = await site.NewPageAsync();
         await second.GotoAsync(link);
@@ -65,24 +69,11 @@ public sealed partial class InvitedLearnerJourneyTests(SiteUnderTest site) : ICl
         await Assertions.Expect(second.GetByLabel("Password", new() { Exact = true })).ToHaveCountAsync(0);
     }
 
-    private static Actor ActorFor(TrainingDbContext db, string userId) =>
-        ActorResolver.ResolveAsync(db, userId, "coordinator", null, isAdmin: false, isCoordinator: true, CancellationToken.None).GetAwaiter().GetResult();
-
     private async Task<string> CreateCoordinatedUnitAsync(Training.Courses.People.TrainingUser coordinator)
     {
-        using var scope = site.App.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
-        var name = $"Labour Inspectorate {Guid.NewGuid():N}"[..28];
-        var root = new Unit { Name = name, Path = name, CreatedAt = DateTime.UtcNow };
-        db.Units.Add(root);
-        await db.SaveChangesAsync();
-        root.Lineage = $"/{root.Id}/";
-        var office = new Unit { Name = "Lyon Office", ParentId = root.Id, Path = root.Path + Unit.PathSeparator + "Lyon Office", CreatedAt = DateTime.UtcNow };
-        db.Units.Add(office);
-        await db.SaveChangesAsync();
-        office.Lineage = $"{root.Lineage}{office.Id}/";
-        db.UnitCoordinators.Add(new UnitCoordinator { UserId = coordinator.Id, UnitId = root.Id, Since = DateTime.UtcNow });
-        await db.SaveChangesAsync();
+        var root = await site.App.CreateUnitAsync("Labour Inspectorate");
+        var office = await site.App.CreateUnitAsync("Lyon Office", root);
+        await site.App.CoordinateAsync(root, coordinator.Email!);
         return office.Path;
     }
 
