@@ -92,7 +92,15 @@ public class TrainingAppFactory : WebApplicationFactory<Program>
             {
                 foreach (var file in Directory.GetFiles(PickupFolder, "*.eml"))
                 {
-                    var text = await File.ReadAllTextAsync(file);
+                    string text;
+                    try
+                    {
+                        text = await File.ReadAllTextAsync(file);
+                    }
+                    catch (IOException)
+                    {
+                        continue; // still being written: read it on the next round
+                    }
                     if (text.Contains(containing, StringComparison.Ordinal))
                     {
                         return text;

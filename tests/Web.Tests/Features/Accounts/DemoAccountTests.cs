@@ -22,7 +22,29 @@ public sealed class DemoAccountTests
         // A restart over the same database does not seed them again.
         using var restarted = TrainingAppFactory.Over(app.DataFolder)
             .WithSetting("DemoAccounts:Seed", "true");
-        Assert.Equal(4, restarted.WithDb(db => db.Users.Count(u => u.Email!.EndsWith("@example.org"))));
+        Assert.Equal(Roles.All.Count + DemoAccountOptions.People.Count, restarted.WithDb(db => db.Users.Count(u => u.Email!.EndsWith("@example.org"))));
+        Assert.Equal(4, restarted.WithDb(db => db.Units.Count()));
+    }
+
+    [Fact]
+    public async Task The_demo_organisation_gives_each_coordinator_their_own_people_with_progress_and_a_certificate()
+    {
+        using var app = new TrainingAppFactory()
+            .WithSetting("DemoAccounts:Seed", "true")
+            .WithSetting("DemoAccounts:Password", TrainingAppFactory.Password);
+
+        var north = await app.LoggedInClientAsync(DemoAccountOptions.EmailFor(Roles.Coordinator));
+        var northPeople = System.Net.WebUtility.HtmlDecode(await north.GetStringAsync("/coordinate"));
+        Assert.Contains("Amina Haddad", northPeople);
+        Assert.Contains("Border Police Service / North Region / Crossing A", northPeople);
+        Assert.DoesNotContain("Carmen López", northPeople);
+        Assert.Contains("Amina Haddad", await north.GetStringAsync("/certificates"));
+
+        var south = await app.LoggedInClientAsync("coordinator.south@example.org");
+        var southPeople = System.Net.WebUtility.HtmlDecode(await south.GetStringAsync("/coordinate"));
+        Assert.Contains("Carmen López", southPeople);
+        Assert.DoesNotContain("Amina Haddad", southPeople);
+        Assert.Contains("Carmen López", System.Net.WebUtility.HtmlDecode(await south.GetStringAsync("/certificates")));
     }
 
     [Fact]
