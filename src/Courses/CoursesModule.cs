@@ -27,6 +27,9 @@ public static class CoursesModule
         services.AddScoped<ProgressService>();
         services.AddScoped<LearnerDashboard>();
         services.AddScoped<Audit.AuditLog>();
+        services.AddScoped<Assignments.AssignmentSync>();
+        services.AddScoped<Assignments.AssignmentStatusQuery>();
+        services.AddScoped<Assignments.AssignmentService>();
         services.AddScoped<Organisations.UnitService>();
         services.AddScoped<People.PersonMoves>();
         services.AddScoped<Audit.AuditQuery>();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Training.Courses.Assignments;
 using Training.Courses.Audit;
 using Training.Courses.Catalog;
 using Training.Courses.Organisations;
@@ -31,6 +32,10 @@ public interface ICoursesDbContext
     DbSet<Invitation> Invitations { get; }
 
     DbSet<AuditEntry> AuditEntries { get; }
+
+    DbSet<Assignment> Assignments { get; }
+
+    DbSet<AssignedCourse> AssignedCourses { get; }
 
     DbSet<Course> Courses { get; }
 

@@ -44,7 +44,8 @@ builder.Services
     .AddHostedService<ContentWatcher>()
     .AddScoped<UserRoleService>()
     .AddScoped<PeopleQuery>()
-    .AddScoped<DemoOrganisationSeeder>();
+    .AddScoped<DemoOrganisationSeeder>()
+    .AddScoped<Training.Web.Features.Assignments.AssignmentFormOptions>();
 
 var app = builder.Build();
 

@@ -22,6 +22,7 @@ public sealed class CertificateIssuer(IAssessmentDbContext db, TimeProvider cloc
             .SingleAsync(cancellationToken);
         var expires = facts.CertificateValidityMonths > 0 ? completion.CompletedAt.AddMonths(facts.CertificateValidityMonths) : (DateTime?)null;
         completion.RenewableFrom = expires?.AddDays(-options.Value.RecertificationWindowDays);
+        completion.ExpiresAt = expires;
         db.Certificates.Add(new Certificate
         {
             Code = NewCode(),

@@ -21,6 +21,9 @@ public static class AuditActions
     public const string InvitationSent = "invitation.sent";
     public const string InvitationAccepted = "invitation.accepted";
     public const string CertificateRevoked = "certificate.revoked";
+    public const string AssignmentCreated = "assignment.created";
+    public const string AssignmentExempted = "assignment.exempted";
+    public const string AssignmentExtended = "assignment.extended";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -28,5 +31,6 @@ public static class AuditActions
         UnitCreated, UnitRenamed, UnitMoved, UnitArchived, UnitRestored, UnitDeleted,
         CoordinatorAdded, CoordinatorRemoved, PersonCreated, PersonMoved, PeopleImported,
         InvitationSent, InvitationAccepted, CertificateRevoked,
+        AssignmentCreated, AssignmentExempted, AssignmentExtended,
     ];
 }

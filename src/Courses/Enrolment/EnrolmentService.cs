@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Training.Courses.Enrolment;
 
-public enum EnrolmentOutcome { Enrolled, AlreadyEnrolled, Left, NotEnrolled, NoSuchCourse }
+public enum EnrolmentOutcome { Enrolled, AlreadyEnrolled, Left, NotEnrolled, NoSuchCourse, Assigned }
 
 /// <summary>Learners enrol themselves in published courses and may leave; completions are kept either way.</summary>
 public sealed class EnrolmentService(ICoursesDbContext db, TimeProvider clock)
@@ -34,6 +34,11 @@ public sealed class EnrolmentService(ICoursesDbContext db, TimeProvider clock)
     public async Task<EnrolmentOutcome> LeaveAsync(string userId, string courseSlug, CancellationToken cancellationToken)
     {
         var courseId = await db.Courses.Where(c => c.Slug == courseSlug).Select(c => (int?)c.Id).SingleOrDefaultAsync(cancellationToken);
+        // Assigned training cannot be left (an exemption is the coordinator's to give).
+        if (await db.AssignedCourses.AnyAsync(a => a.UserId == userId && a.CourseId == courseId && a.ExemptAt == null, cancellationToken))
+        {
+            return EnrolmentOutcome.Assigned;
+        }
         var deleted = await db.Enrolments.Where(e => e.UserId == userId && e.CourseId == courseId).ExecuteDeleteAsync(cancellationToken);
         return deleted > 0 ? EnrolmentOutcome.Left : EnrolmentOutcome.NotEnrolled;
     }

@@ -10,7 +10,7 @@ namespace Training.Courses.Organisations;
 /// Every change writes its audit entry in the same SaveChanges. Path and lineage of a unit and all
 /// below it are kept in step here and nowhere else.
 /// </summary>
-public sealed class UnitService(ICoursesDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class UnitService(ICoursesDbContext db, AuditLog audit, Assignments.AssignmentSync assignments, TimeProvider clock)
 {
     public const string CoordinatorRole = "Coordinator";
 
@@ -161,10 +161,15 @@ public sealed class UnitService(ICoursesDbContext db, AuditLog audit, TimeProvid
             return UnitOutcome.NameTaken;
         }
         var oldPath = unit.Path;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         unit.ParentId = newParentId;
         await RewriteSubtreeAsync(unit, parent?.Path, parent?.Lineage ?? "/", cancellationToken);
         audit.Record(actor, AuditActions.UnitMoved, "unit", Key(unit.Id), $"{oldPath} → {unit.Path}");
         await db.SaveChangesAsync(cancellationToken);
+        // Its people now sit under other units' assignments.
+        await assignments.SyncUnitAsync(unit.Lineage, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return UnitOutcome.Done;
     }
 

@@ -13,7 +13,7 @@ namespace Training.Courses.People;
 /// </summary>
 public sealed class PeopleImport(
     ICoursesDbContext db, AuditLog audit, InvitationService invitations, IInvitationMail mail,
-    ILookupNormalizer normalizer, TimeProvider clock)
+    ILookupNormalizer normalizer, Assignments.AssignmentSync assignments, TimeProvider clock)
 {
     /// <summary>The role new people get: the site's Learner role (Training.Web's Roles.Learner).</summary>
     public const string NewPersonRole = "Learner";
@@ -82,20 +82,26 @@ public sealed class PeopleImport(
         if (!dryRun)
         {
             var now = clock.GetUtcNow().UtcDateTime;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await MoveAsync(actor, toMove, unitOf, now, cancellationToken);
-            await CreateAsync(actor, toCreate, unitOf, now, cancellationToken);
+            var created = await CreateAsync(actor, toCreate, unitOf, now, cancellationToken);
             audit.Record(actor, AuditActions.PeopleImported, "import", fileName,
                 $"{fileName}: {toCreate.Count} created, {toMove.Count} moved, {unchanged} unchanged");
             await db.SaveChangesAsync(cancellationToken);
+            // New and moved people come under their unit's assignments (and leave the old unit's open ones).
+            await assignments.SyncPeopleAsync([.. created, .. toMove.Select(m => m.Person.Id)], cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         return new PeopleImportResult(fileName, dryRun, [], toCreate.Count, moves, unchanged);
     }
 
-    private async Task CreateAsync(Actor actor, List<PersonRow> rows, Dictionary<PersonRow, Unit> unitOf, DateTime now, CancellationToken cancellationToken)
+    private async Task<List<string>> CreateAsync(Actor actor, List<PersonRow> rows, Dictionary<PersonRow, Unit> unitOf, DateTime now, CancellationToken cancellationToken)
     {
+        var created = new List<string>(rows.Count);
         if (rows.Count == 0)
         {
-            return;
+            return created;
         }
         var roleId = await LearnerRoleIdAsync(cancellationToken);
         // UserManager.CreateAsync would save once per person; building the rows here saves them all at once.
@@ -122,7 +128,9 @@ public sealed class PeopleImport(
             Memberships.Move(db, person, unit.Id, now, open: null);
             audit.Record(actor, AuditActions.PersonCreated, "person", person.Id, $"{row.Email} in {unit.Path}");
             invitations.Issue(person, actor, now);
+            created.Add(person.Id);
         }
+        return created;
     }
 
     private async Task MoveAsync(

@@ -6,7 +6,7 @@ namespace Training.Courses.People;
 public enum MoveOutcome { Moved, Unchanged, NotFound, UnitNotAllowed }
 
 /// <summary>A coordinator (within their units) or an admin moves one person to another unit; audited.</summary>
-public sealed class PersonMoves(ICoursesDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class PersonMoves(ICoursesDbContext db, AuditLog audit, Assignments.AssignmentSync assignments, TimeProvider clock)
 {
     public async Task<MoveOutcome> MoveAsync(Actor actor, string personId, int unitId, CancellationToken cancellationToken)
     {
@@ -22,12 +22,16 @@ public sealed class PersonMoves(ICoursesDbContext db, AuditLog audit, TimeProvid
             return MoveOutcome.UnitNotAllowed;
         }
         var from = await db.Units.Where(u => u.Id == person.UnitId).Select(u => u.Path).SingleOrDefaultAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await Memberships.MoveAsync(db, person, unit.Id, clock.GetUtcNow().UtcDateTime, cancellationToken))
         {
             return MoveOutcome.Unchanged;
         }
         audit.Record(actor, AuditActions.PersonMoved, "person", person.Id, $"{person.Email}: {from ?? "-"} → {unit.Path}");
         await db.SaveChangesAsync(cancellationToken);
+        await assignments.SyncPeopleAsync([person.Id], cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return MoveOutcome.Moved;
     }
 }

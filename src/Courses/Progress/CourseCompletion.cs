@@ -19,4 +19,7 @@ public class CourseCompletion
     /// the certificate issuer); null when the completion never needs renewing.
     /// </summary>
     public DateTime? RenewableFrom { get; set; }
+
+    /// <summary>When the certificate for this completion expires (null: it does not); set with the certificate.</summary>
+    public DateTime? ExpiresAt { get; set; }
 }

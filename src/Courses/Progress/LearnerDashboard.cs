@@ -2,8 +2,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Training.Courses.Progress;
 
-public sealed record MyCourse(string Slug, string Title, int ModuleCount, int CompletedCount, string? NextModuleSlug, string? NextModuleTitle, DateTime? LastVisitedAt)
+/// <param name="Assigned">Set when the organisation assigned the course: its state and due date.</param>
+public sealed record MyCourse(string Slug, string Title, int ModuleCount, int CompletedCount, string? NextModuleSlug, string? NextModuleTitle, DateTime? LastVisitedAt, Assignments.AssignmentStatus? Assigned = null)
 {
+    public bool IsOpenAssignment => Assigned is { State: not (Assignments.AssignmentState.Completed or Assignments.AssignmentState.Exempt) };
+
     public int Percent => ModuleCount == 0 ? 0 : CompletedCount * 100 / ModuleCount;
 
     public bool IsFinished => ModuleCount > 0 && CompletedCount == ModuleCount;
@@ -14,7 +17,7 @@ public sealed record ContinueLink(string CourseSlug, string CourseTitle, string 
 public sealed record LearnerHome(IReadOnlyList<MyCourse> Courses, ContinueLink? Continue);
 
 /// <summary>The learner's home page: enrolled courses with progress, and where to pick up.</summary>
-public sealed class LearnerDashboard(ICoursesDbContext db)
+public sealed class LearnerDashboard(ICoursesDbContext db, Assignments.AssignmentStatusQuery assignments)
 {
     public async Task<LearnerHome> GetAsync(string userId, CancellationToken cancellationToken)
     {
@@ -22,20 +25,25 @@ public sealed class LearnerDashboard(ICoursesDbContext db)
             .Where(e => e.UserId == userId && e.Course.IsPublished)
             .Select(e => new
             {
-                e.Course.Slug, e.Course.Title, e.LastModuleId, e.LastVisitedAt,
+                e.CourseId, e.Course.Slug, e.Course.Title, e.LastModuleId, e.LastVisitedAt,
                 Modules = e.Course.Modules.Where(m => !m.IsRetired).OrderBy(m => m.Position)
                     .Select(m => new { m.Id, m.Slug, m.CurrentVersion!.Title, Done = db.ModuleCompletions.Any(c => c.UserId == userId && c.ModuleId == m.Id) })
                     .ToList(),
             })
             .ToListAsync(cancellationToken);
 
+        // Assigned courses come first, the soonest due first; several assignments of one course: the most urgent.
+        var assigned = (await assignments.StatusesAsync(db.AssignedCourses.Where(a => a.UserId == userId), cancellationToken))
+            .GroupBy(a => a.Assigned.CourseId)
+            .ToDictionary(g => g.Key, g => g.Select(a => a.Status).OrderBy(s => s.State is Assignments.AssignmentState.Completed or Assignments.AssignmentState.Exempt).ThenBy(s => s.DueOn).First());
         var courses = enrolments
             .Select(e =>
             {
                 var next = e.Modules.FirstOrDefault(m => !m.Done);
-                return new MyCourse(e.Slug, e.Title, e.Modules.Count, e.Modules.Count(m => m.Done), next?.Slug, next?.Title, e.LastVisitedAt);
+                return new MyCourse(e.Slug, e.Title, e.Modules.Count, e.Modules.Count(m => m.Done), next?.Slug, next?.Title, e.LastVisitedAt, assigned.GetValueOrDefault(e.CourseId));
             })
-            .OrderBy(c => c.IsFinished).ThenByDescending(c => c.LastVisitedAt ?? DateTime.MinValue).ThenBy(c => c.Title, StringComparer.CurrentCulture)
+            .OrderByDescending(c => c.IsOpenAssignment).ThenBy(c => c.IsOpenAssignment ? c.Assigned!.DueOn : null)
+            .ThenBy(c => c.IsFinished).ThenByDescending(c => c.LastVisitedAt ?? DateTime.MinValue).ThenBy(c => c.Title, StringComparer.CurrentCulture)
             .ToList();
 
         var latest = enrolments.Where(e => e.LastModuleId is not null).MaxBy(e => e.LastVisitedAt);

@@ -47,8 +47,9 @@ public sealed class CatalogController(CatalogQuery catalog, EnrolmentService enr
     [Authorize(Roles = Roles.Learner)]
     public async Task<IActionResult> Leave(string slug, CancellationToken cancellationToken)
     {
-        await enrolment.LeaveAsync(UserId, slug, cancellationToken);
-        TempData["Status"] = localizer["You have left the course. Your completed modules are kept if you enrol again."].Value;
+        TempData["Status"] = await enrolment.LeaveAsync(UserId, slug, cancellationToken) == EnrolmentOutcome.Assigned
+            ? localizer["This course is assigned to you by your organisation, so it cannot be left. Your coordinator can exempt you."].Value
+            : localizer["You have left the course. Your completed modules are kept if you enrol again."].Value;
         return RedirectToAction(nameof(Course), new { slug });
     }
 

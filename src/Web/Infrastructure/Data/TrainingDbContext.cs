@@ -6,6 +6,7 @@ using Training.Assessment.Attempts;
 using Training.Assessment.Certificates;
 using Training.Assessment.Quizzes;
 using Training.Courses;
+using Training.Courses.Assignments;
 using Training.Courses.Audit;
 using Training.Courses.Catalog;
 using Training.Courses.Enrolment;
@@ -33,6 +34,10 @@ public abstract class TrainingDbContext(DbContextOptions options)
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+
+    public DbSet<AssignedCourse> AssignedCourses => Set<AssignedCourse>();
 
     public DbSet<Course> Courses => Set<Course>();
 

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Training.Courses.Catalog;
+using Training.Courses.Organisations;
+using Training.Courses.People;
+
+namespace Training.Courses.Assignments;
+
+internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignment>
+{
+    public void Configure(EntityTypeBuilder<Assignment> assignment)
+    {
+        assignment.HasOne<Course>().WithMany().HasForeignKey(a => a.CourseId).OnDelete(DeleteBehavior.Restrict);
+        assignment.HasOne<Unit>().WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);
+        assignment.HasOne<TrainingUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+        assignment.HasIndex(a => a.UnitId);
+        assignment.HasIndex(a => a.UserId);
+    }
+}
+
+internal sealed class AssignedCourseConfiguration : IEntityTypeConfiguration<AssignedCourse>
+{
+    public void Configure(EntityTypeBuilder<AssignedCourse> assigned)
+    {
+        assigned.Property(a => a.ExtensionReason).HasMaxLength(1000);
+        assigned.Property(a => a.ExemptionReason).HasMaxLength(1000);
+        assigned.HasOne<Assignment>().WithMany().HasForeignKey(a => a.AssignmentId).OnDelete(DeleteBehavior.Cascade);
+        assigned.HasOne<TrainingUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+        assigned.HasIndex(a => new { a.AssignmentId, a.UserId }).IsUnique();
+        // The learner's home, reminders and dashboards read by person and course.
+        assigned.HasIndex(a => new { a.UserId, a.CourseId });
+        assigned.HasIndex(a => new { a.CourseId, a.DueOn });
+    }
+}
