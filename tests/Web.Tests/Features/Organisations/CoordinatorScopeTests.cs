@@ -22,7 +22,7 @@ public sealed class CoordinatorScopeTests : IClassFixture<CoordinatorScopeTests.
 
     public CoordinatorScopeTests(TwoUnits site) => this.site = site;
 
-    private const string Ok = "200", NotFound = "404", Forbidden = "403", Redirect = "302";
+    private const string Ok = "200", NotFound = "404", Forbidden = "403", Redirect = "302", BadRequest = "400";
 
     // Stock Identity UI pages throw (the friendly error page, no details) when called in a state they do not
     // expect: no two-factor set up, no reset code. Not a scope leak; the pages are replaced with the
@@ -45,6 +45,14 @@ public sealed class CoordinatorScopeTests : IClassFixture<CoordinatorScopeTests.
         // Certificates: South's certificate is not listed and cannot be revoked.
         ["GET /certificates"] = (Ok, s => "/certificates?q=Southby"),
         ["POST /certificates/{code}/revoke"] = (NotFound, null),
+        // Assigned training: South's assignment is not listed or shown; its people cannot be exempted or extended;
+        // a new assignment cannot target South.
+        ["GET /coordinate/assignments"] = (Ok, null),
+        ["GET /coordinate/assignments/new"] = (Ok, null),
+        ["POST /coordinate/assignments"] = (BadRequest, s => "/coordinate/assignments"),
+        ["GET /coordinate/assignments/{id:int}"] = (NotFound, null),
+        ["POST /coordinate/assignments/{id:int}/people/{userId}/exempt"] = (NotFound, null),
+        ["POST /coordinate/assignments/{id:int}/people/{userId}/extend"] = (NotFound, null),
         // People: South's waiting invitation is not listed and cannot be resent; an import cannot reach South.
         ["GET /people/invitations"] = (Ok, null),
         ["POST /people/{id}/invitation"] = (NotFound, null),
@@ -274,6 +282,8 @@ public sealed class CoordinatorScopeTests : IClassFixture<CoordinatorScopeTests.
 
         public string SouthCertificate { get; private set; } = "";
 
+        public int SouthAssignmentId { get; private set; }
+
         /// <summary>Someone in South invited by an import who has not chosen a password yet.</summary>
         public string SouthInvitedId { get; private set; } = "";
 
@@ -299,6 +309,7 @@ public sealed class CoordinatorScopeTests : IClassFixture<CoordinatorScopeTests.
             (SouthPersonId, SouthCertificate) = await CertifiedLearnerAsync(SouthPersonName, SouthUnit);
             SouthPersonEmail = App.WithDb(db => db.Users.Single(u => u.Id == SouthPersonId).Email!);
             SouthInvitedId = await InvitedAsync(SouthInvitedName, SouthUnit);
+            SouthAssignmentId = await AssignAsync(SouthUnit);
         }
 
         /// <summary>The route's address with South's ids in its parameters.</summary>
@@ -306,14 +317,16 @@ public sealed class CoordinatorScopeTests : IClassFixture<CoordinatorScopeTests.
         {
             var path = route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..];
             var unitRoute = path.StartsWith("/admin/units", StringComparison.Ordinal);
+            var assignmentRoute = path.StartsWith("/coordinate/assignments", StringComparison.Ordinal);
             var values = new Dictionary<string, string>
             {
                 // {id} is a unit on the unit pages, an attempt (none of South's exists) on attempt pages, else a person.
                 ["id"] = unitRoute ? SouthUnit.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    : assignmentRoute ? SouthAssignmentId.ToString(System.Globalization.CultureInfo.InvariantCulture)
                     : path.StartsWith("/attempts", StringComparison.Ordinal) ? "999999"
                     : path.StartsWith("/people", StringComparison.Ordinal) ? SouthInvitedId : SouthPersonId,
                 ["token"] = "made-up-token",
-                ["userId"] = SouthCoordinatorId,
+                ["userId"] = assignmentRoute ? SouthPersonId : SouthCoordinatorId,
                 ["code"] = SouthCertificate,
                 ["course"] = "welcome",
                 ["slug"] = "welcome",
@@ -336,10 +349,18 @@ public sealed class CoordinatorScopeTests : IClassFixture<CoordinatorScopeTests.
             ["email"] = NorthCoordinatorEmail,
             ["reason"] = "Taken over",
             ["roles"] = Roles.Admin,
+            ["CourseId"] = App.WithDb(db => db.Courses.Single(c => c.Slug == "welcome").Id).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Target"] = "unit",
+            ["UnitId"] = SouthUnit.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["DueKind"] = "relative",
+            ["DueDays"] = "30",
+            ["dueOn"] = "2099-01-01",
         };
 
         public void AssertSouthUnchanged() => App.WithDb(db =>
         {
+            Assert.True(db.AssignedCourses.Where(a => a.AssignmentId == SouthAssignmentId).All(a => a.ExemptAt == null && a.ExtendedTo == null));
+            Assert.False(db.Assignments.Any(a => a.UnitId == SouthUnit.Id && a.Id != SouthAssignmentId));
             Assert.Equal(1, db.Invitations.Count(i => i.UserId == SouthInvitedId && i.ReplacedAt == null && i.AcceptedAt == null));
             Assert.Null(db.Certificates.Single(c => c.Code == SouthCertificate).RevokedAt);
             Assert.Equal(SouthUnit.Id, db.Users.Single(u => u.Id == SouthPersonId).UnitId);
@@ -350,6 +371,16 @@ public sealed class CoordinatorScopeTests : IClassFixture<CoordinatorScopeTests.
             Assert.False(db.Units.Any(u => u.ParentId == SouthUnit.Id));
             return true;
         });
+
+        private async Task<int> AssignAsync(Unit unit)
+        {
+            using var scope = App.Services.CreateScope();
+            var assignments = scope.ServiceProvider.GetRequiredService<Training.Courses.Assignments.AssignmentService>();
+            var courseId = App.WithDb(db => db.Courses.Single(c => c.Slug == "welcome").Id);
+            var (outcome, id) = await assignments.AssignAsync(Training.Courses.People.Actor.CommandLine(), courseId, unit.Id, [], null, 30, default);
+            Assert.Equal(Training.Courses.Assignments.AssignOutcome.Done, outcome);
+            return id;
+        }
 
         private async Task<string> InvitedAsync(string name, Unit unit)
         {
