@@ -44,6 +44,7 @@ builder.Services
     .AddHostedService<ContentWatcher>()
     .AddScoped<UserRoleService>()
     .AddScoped<PeopleQuery>()
+    .AddScoped<DashboardQuery>()
     .AddScoped<DemoOrganisationSeeder>()
     .AddScoped<Training.Web.Features.Assignments.AssignmentFormOptions>();
 

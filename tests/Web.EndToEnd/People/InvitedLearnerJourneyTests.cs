@@ -57,7 +57,7 @@ public sealed partial class InvitedLearnerJourneyTests(SiteUnderTest site) : ICl
         // The person is now no longer waiting for an invitation, and is in the coordinator's list, active.
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).Not.ToContainTextAsync(email);
-        await page.GotoAsync("/coordinate");
+        await page.GotoAsync("/coordinate/people");
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = email });
         await Assertions.Expect(row).ToContainTextAsync("Nadia Karim");
         await Assertions.Expect(row).ToContainTextAsync(unitPath);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Training.Courses.Catalog;
 using Training.Courses.Organisations;
 using Training.Courses.People;
 using Training.Web.Infrastructure.Data;

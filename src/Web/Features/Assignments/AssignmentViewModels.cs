@@ -1,4 +1,5 @@
 using Training.Courses.Assignments;
+using Training.Courses.Catalog;
 using Training.Courses.Organisations;
 
 namespace Training.Web.Features.Assignments;
@@ -22,8 +23,6 @@ public sealed class AssignmentForm
 
     public int? DueDays { get; set; } = 30;
 }
-
-public sealed record CourseChoice(int Id, string Title);
 
 public sealed record AssignmentFormViewModel(AssignmentForm Form, IReadOnlyList<CourseChoice> Courses, IReadOnlyList<UnitChoice> Units, string? Error);
 

@@ -9,11 +9,16 @@ namespace Training.Web.Features.Coordination;
 
 /// <summary>A coordinator's people: only those in the units they coordinate (admins: everyone).</summary>
 [Authorize(Roles = Roles.Coordinator + "," + Roles.Admin)]
-public sealed class CoordinationController(PeopleQuery people, PersonMoves moves, CurrentActor currentActor, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class CoordinationController(DashboardQuery dashboard, PeopleQuery people, PersonMoves moves, CurrentActor currentActor, IStringLocalizer<SharedResource> localizer) : Controller
 {
     [HttpGet("/coordinate")]
-    public async Task<IActionResult> Index(string? q, int? unit, CancellationToken cancellationToken) =>
-        View(await people.ListAsync(await currentActor.GetAsync(cancellationToken), q, unit, cancellationToken));
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(await dashboard.GetAsync(await currentActor.GetAsync(cancellationToken), cancellationToken));
+
+    /// <summary>The people behind every figure of the dashboard: filtered, sorted and paged.</summary>
+    [HttpGet("/coordinate/people")]
+    public async Task<IActionResult> People([FromQuery] PeopleFilter filter, CancellationToken cancellationToken) =>
+        View(await people.ListAsync(await currentActor.GetAsync(cancellationToken), filter, cancellationToken));
 
     [HttpGet("/coordinate/people/{id}")]
     public async Task<IActionResult> Person(string id, CancellationToken cancellationToken)

@@ -1,11 +1,29 @@
+using Training.Courses.Assignments;
+using Training.Courses.Catalog;
 using Training.Courses.Organisations;
 
 namespace Training.Web.Features.Coordination;
 
 /// <param name="HasPassword">False while an invited person has not chosen a password yet.</param>
-public sealed record PersonRow(string Id, string FullName, string Email, string? JobTitle, string? UnitPath, bool HasPassword, int CoursesCompleted, int ValidCertificates);
+/// <param name="State">Their state in the course the list is filtered by, when it is.</param>
+public sealed record PersonRow(string Id, string FullName, string Email, string? JobTitle, string? UnitPath, bool HasPassword, int CoursesCompleted, int ValidCertificates, AssignmentStatus? State = null);
 
-public sealed record PeopleListViewModel(string? Search, int? UnitId, IReadOnlyList<UnitChoice> Units, IReadOnlyList<PersonRow> People, int Total);
+/// <summary>The people list's filters, as query string values (the dashboard's figures link with them).</summary>
+public sealed record PeopleFilter(string? Q = null, int? Unit = null, int? Course = null, AssignmentState? State = null, int? Expiring = null, string? Sort = null, int Page = 1)
+{
+    public int PageNumber => Math.Max(1, Page);
+
+    /// <summary>The query string values, for links that keep the filter (export, sort, pages).</summary>
+    public Dictionary<string, string?> Values(int? page = null, string? sort = null) => new()
+    {
+        ["q"] = Q, ["unit"] = Unit?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["course"] = Course?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["state"] = State?.ToString(),
+        ["expiring"] = Expiring?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["sort"] = sort ?? Sort, ["page"] = (page ?? PageNumber).ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
+
+public sealed record PeopleListViewModel(PeopleFilter Filter, IReadOnlyList<UnitChoice> Units, IReadOnlyList<CourseChoice> Courses, IReadOnlyList<PersonRow> People, int Total, int Pages);
 
 public sealed record MembershipRow(string UnitPath, DateTime From, DateTime? Until);
 

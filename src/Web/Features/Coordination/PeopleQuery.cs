@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Training.Courses.Assignments;
+using Training.Courses.Catalog;
 using Training.Courses.Organisations;
 using Training.Courses.People;
 using Training.Web.Infrastructure.Data;
@@ -9,34 +11,83 @@ namespace Training.Web.Features.Coordination;
 /// What a coordinator sees of the people in their units (an admin: of everyone). Every query starts from
 /// <see cref="UnitScope.PeopleIn"/>, so a person outside the scope is never listed and answers 404.
 /// </summary>
-public sealed class PeopleQuery(TrainingDbContext db)
+public sealed class PeopleQuery(TrainingDbContext db, AssignmentStatusQuery assignmentStates, TimeProvider clock)
 {
-    public const int PageSize = 200;
+    public const int PageSize = 50;
 
-    public async Task<PeopleListViewModel> ListAsync(Actor actor, string? search, int? unitId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The people in scope matching the filter, one page, sorted. With a course (and a state), each person's
+    /// state in that course comes from <see cref="AssignmentRules"/>, as on the dashboard whose figures link here.
+    /// </summary>
+    public async Task<PeopleListViewModel> ListAsync(Actor actor, PeopleFilter filter, CancellationToken cancellationToken)
     {
         var units = await db.UnitsIn(actor).AsNoTracking().Where(u => u.ArchivedAt == null || db.Users.Any(p => p.UnitId == u.Id))
             .OrderBy(u => u.Path).Select(u => new UnitChoice(u.Id, u.Path)).ToListAsync(cancellationToken);
+        var courses = await db.Courses.AsNoTracking().Where(c => c.IsPublished).OrderBy(c => c.Title)
+            .Select(c => new CourseChoice(c.Id, c.Title)).ToListAsync(cancellationToken);
+        var people = await FilteredAsync(actor, filter, cancellationToken);
+
+        // The state of each person in the chosen course (or any assigned course), when the filter asks for it.
+        Dictionary<string, AssignmentStatus>? states = null;
+        if (filter.Course is not null || filter.State is not null)
+        {
+            var ids = people.Select(p => p.Id);
+            var assigned = db.AssignedCourses.Where(a => ids.Contains(a.UserId));
+            if (filter.Course is int course)
+            {
+                assigned = assigned.Where(a => a.CourseId == course);
+            }
+            states = (await assignmentStates.StatusesAsync(assigned, cancellationToken))
+                .Where(s => filter.State is null || s.Status.State == filter.State)
+                .GroupBy(s => s.Assigned.UserId)
+                .ToDictionary(g => g.Key, g => g.OrderBy(s => s.Status.DueOn).First().Status);
+        }
+        var matching = states is null ? people : people.Where(p => states.ContainsKey(p.Id));
+        var total = states is null ? await matching.CountAsync(cancellationToken) : states.Count;
+        var sorted = filter.Sort switch
+        {
+            "name" => matching.OrderBy(p => p.FullName).ThenBy(p => p.Email),
+            "email" => matching.OrderBy(p => p.Email),
+            _ => matching.OrderBy(p => db.Units.Where(u => u.Id == p.UnitId).Select(u => u.Path).FirstOrDefault()).ThenBy(p => p.FullName).ThenBy(p => p.Email),
+        };
+        List<PersonRow> rows;
+        if (states is null)
+        {
+            rows = await sorted.Skip((filter.PageNumber - 1) * PageSize).Take(PageSize).Select(ToRow()).ToListAsync(cancellationToken);
+        }
+        else
+        {
+            // The states were computed in memory: page over their ids, kept in the query's sort order.
+            var pageIds = (await sorted.Select(p => p.Id).ToListAsync(cancellationToken))
+                .Where(states.ContainsKey).Skip((filter.PageNumber - 1) * PageSize).Take(PageSize).ToArray();
+            var byId = await db.Users.AsNoTracking().Where(p => pageIds.Contains(p.Id)).Select(ToRow()).ToDictionaryAsync(r => r.Id, cancellationToken);
+            rows = [.. pageIds.Select(id => byId[id] with { State = states[id] })];
+        }
+        return new PeopleListViewModel(filter, units, courses, rows, total, (total + PageSize - 1) / PageSize);
+    }
+
+    private async Task<IQueryable<TrainingUser>> FilteredAsync(Actor actor, PeopleFilter filter, CancellationToken cancellationToken)
+    {
         var people = db.PeopleIn(actor).AsNoTracking();
-        if (unitId is int chosen)
+        if (filter.Unit is int chosen)
         {
             // The chosen unit and everything below it, within the scope.
             var lineage = await db.UnitsIn(actor).Where(u => u.Id == chosen).Select(u => u.Lineage).SingleOrDefaultAsync(cancellationToken);
             people = lineage is null ? people.Where(_ => false)
                 : people.Where(p => db.Units.Any(u => u.Id == p.UnitId && u.Lineage.StartsWith(lineage)));
         }
-        if (!string.IsNullOrWhiteSpace(search))
+        if (!string.IsNullOrWhiteSpace(filter.Q))
         {
-            var pattern = $"%{search.Trim()}%";
+            var pattern = $"%{filter.Q.Trim()}%";
             people = people.Where(p => EF.Functions.Like(p.Email!, pattern) || EF.Functions.Like(p.FullName, pattern));
         }
-        var total = await people.CountAsync(cancellationToken);
-        var rows = await people
-            .OrderBy(p => db.Units.Where(u => u.Id == p.UnitId).Select(u => u.Path).FirstOrDefault()).ThenBy(p => p.FullName).ThenBy(p => p.Email)
-            .Take(PageSize)
-            .Select(ToRow())
-            .ToListAsync(cancellationToken);
-        return new PeopleListViewModel(search, unitId, units, rows, total);
+        if (filter.Expiring is int days and > 0)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var until = now.AddDays(days);
+            people = people.Where(p => db.Certificates.Any(c => c.UserId == p.Id && c.RevokedAt == null && c.ExpiresAt > now && c.ExpiresAt <= until));
+        }
+        return people;
     }
 
     private System.Linq.Expressions.Expression<Func<TrainingUser, PersonRow>> ToRow() =>

@@ -34,14 +34,14 @@ public sealed class DemoAccountTests
             .WithSetting("DemoAccounts:Password", TrainingAppFactory.Password);
 
         var north = await app.LoggedInClientAsync(DemoAccountOptions.EmailFor(Roles.Coordinator));
-        var northPeople = System.Net.WebUtility.HtmlDecode(await north.GetStringAsync("/coordinate"));
+        var northPeople = System.Net.WebUtility.HtmlDecode(await north.GetStringAsync("/coordinate/people"));
         Assert.Contains("Amina Haddad", northPeople);
         Assert.Contains("Border Police Service / North Region / Crossing A", northPeople);
         Assert.DoesNotContain("Carmen López", northPeople);
         Assert.Contains("Amina Haddad", await north.GetStringAsync("/certificates"));
 
         var south = await app.LoggedInClientAsync("coordinator.south@example.org");
-        var southPeople = System.Net.WebUtility.HtmlDecode(await south.GetStringAsync("/coordinate"));
+        var southPeople = System.Net.WebUtility.HtmlDecode(await south.GetStringAsync("/coordinate/people"));
         Assert.Contains("Carmen López", southPeople);
         Assert.DoesNotContain("Amina Haddad", southPeople);
         Assert.Contains("Carmen López", System.Net.WebUtility.HtmlDecode(await south.GetStringAsync("/certificates")));

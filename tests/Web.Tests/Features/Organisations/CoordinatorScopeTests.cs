@@ -39,7 +39,8 @@ public sealed class CoordinatorScopeTests : IClassFixture<CoordinatorScopeTests.
     private static Dictionary<string, (string Expected, Func<TwoUnits, string>? Url)> Probes() => new()
     {
         // Coordination: South's person is not listed, not found, not movable.
-        ["GET /coordinate"] = (Ok, s => $"/coordinate?unit={s.SouthUnit.Id}&q=Southby"),
+        ["GET /coordinate"] = (Ok, null),
+        ["GET /coordinate/people"] = (Ok, s => $"/coordinate/people?unit={s.SouthUnit.Id}&q=Southby"),
         ["GET /coordinate/people/{id}"] = (NotFound, null),
         ["POST /coordinate/people/{id}/move"] = (NotFound, null),
         // Certificates: South's certificate is not listed and cannot be revoked.
@@ -234,7 +235,8 @@ public sealed class CoordinatorScopeTests : IClassFixture<CoordinatorScopeTests.
     {
         var client = await site.App.LoggedInClientAsync(site.NorthCoordinatorEmail);
 
-        Assert.Contains(site.NorthPersonName, await client.GetStringAsync("/coordinate"));
+        Assert.Contains(site.NorthPersonName, await client.GetStringAsync("/coordinate/people"));
+        Assert.Contains(site.NorthUnitName, System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/coordinate")));
         Assert.Contains(site.NorthPersonName, await client.GetStringAsync($"/coordinate/people/{site.NorthPersonId}"));
         Assert.Contains(site.NorthCertificate, await client.GetStringAsync("/certificates"));
     }
@@ -270,6 +272,8 @@ public sealed class CoordinatorScopeTests : IClassFixture<CoordinatorScopeTests.
 
         public string NorthPersonId { get; private set; } = "";
 
+        public string NorthUnitName { get; private set; } = "";
+
         public string NorthPersonName { get; } = $"Nora North {Guid.NewGuid().ToString("N")[..6]}";
 
         public string NorthCertificate { get; private set; } = "";
@@ -296,6 +300,7 @@ public sealed class CoordinatorScopeTests : IClassFixture<CoordinatorScopeTests.
         {
             var organisation = await App.CreateUnitAsync("Border Police");
             var north = await App.CreateUnitAsync("North", organisation);
+            NorthUnitName = north.Name;
             SouthUnit = await App.CreateUnitAsync("South", organisation);
 
             var northCoordinator = await App.CreateUserAsync("Nils Coordinator", Roles.Coordinator);

@@ -125,7 +125,7 @@ public sealed class OrganisationsTests : IClassFixture<TrainingAppFactory>
         Assert.True(app.WithDb(db => db.UserRoles.Any(r => r.UserId == person.Id && db.Roles.Any(role => role.Id == r.RoleId && role.Name == Roles.Coordinator))));
         Assert.True(app.WithDb(db => db.AuditEntries.Any(e => e.Action == AuditActions.CoordinatorAdded && e.TargetId == Key(north))));
         var coordinator = await app.LoggedInClientAsync(person.Email!);
-        var list = await coordinator.GetStringAsync("/coordinate");
+        var list = await coordinator.GetStringAsync("/coordinate/people");
         Assert.Contains("Bea Below", list);
         Assert.DoesNotContain("Sam South", list);
         Assert.Equal(HttpStatusCode.NotFound, (await coordinator.GetAsync($"/coordinate/people/{other.Id}")).StatusCode);

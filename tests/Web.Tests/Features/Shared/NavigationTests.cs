@@ -96,7 +96,7 @@ public sealed class NavigationTests : IClassFixture<TrainingAppFactory>
         await app.PlaceAsync(await app.CreateUnitAsync("Other"), elsewhere.Id);
         var client = await app.LoggedInClientAsync(coordinator.Email!);
 
-        var html = await client.GetStringAsync("/coordinate");
+        var html = await client.GetStringAsync("/coordinate/people");
 
         Assert.Contains("Leila Learner", html);
         Assert.DoesNotContain("Otto Elsewhere", html);
