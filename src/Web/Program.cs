@@ -5,6 +5,7 @@ using Training.Web.Features.Certificates;
 using Training.Web.Features.Coordination;
 using Training.Web.Features.Organisations;
 using Training.Web.Features.People;
+using Training.Web.Features.Quizzes;
 using Training.Web.Features.Reminders;
 using Training.Web.Features.Users;
 using Training.Web.Infrastructure.Content;
@@ -37,6 +38,7 @@ builder.Services
     .AddAccounts()
     .AddCourses()
     .AddAssessment()
+    .AddQuizzes()
     .AddCertificates()
     .AddReminders()
     .AddPeople()

@@ -24,7 +24,7 @@ public sealed class AttemptPages(IAssessmentDbContext db, QuizDefinitionStore st
             return (null, false);
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        if (loaded.Attempt.DeadlineAt is { } deadline && now > deadline + AttemptService.DeadlineGrace && loaded.Attempt.Status == AttemptStatus.InProgress)
+        if (loaded.Attempt.Status == AttemptStatus.InProgress && AttemptRules.IsPastDeadline(loaded.Attempt.DeadlineAt, now))
         {
             await attempts.SubmitAsync(userId, attemptId, cancellationToken);
             return (null, true);
@@ -82,7 +82,8 @@ public sealed class AttemptPages(IAssessmentDbContext db, QuizDefinitionStore st
         var saved = await attempts.LoadAnswersAsync(attemptId, attempt.DeadlineAt, cancellationToken);
         var scores = JsonSerializer.Deserialize<Dictionary<string, decimal>>(attempt.QuestionScores ?? "{}", Json)!;
         var questions = definition.AllQuestions.ToDictionary(q => q.Id, StringComparer.Ordinal);
-        var used = await db.QuizAttempts.CountAsync(a => a.UserId == userId && a.QuizId == attempt.QuizId, cancellationToken);
+        var startedAt = await db.QuizAttempts.Where(a => a.UserId == userId && a.QuizId == attempt.QuizId).Select(a => a.StartedAt).ToListAsync(cancellationToken);
+        var attemptsLeft = await attempts.AttemptsLeftAsync(userId, loaded.CourseId, loaded.Key, definition.AttemptLimit, startedAt, cancellationToken);
         var moduleDone = loaded.ModuleId is { } moduleId && await db.ModuleCompletions.AnyAsync(c => c.UserId == userId && c.ModuleId == moduleId, cancellationToken);
         var courseDone = await db.CourseCompletions.AnyAsync(c => c.UserId == userId && c.CourseId == loaded.CourseId, cancellationToken);
 
@@ -103,7 +104,7 @@ public sealed class AttemptPages(IAssessmentDbContext db, QuizDefinitionStore st
         }
         return new AttemptResult(attemptId, loaded.CourseSlug, loaded.CourseTitle, loaded.Key, loaded.Title, attempt.Number,
             attempt.Score ?? 0, attempt.Passed == true, definition.PassMark,
-            definition.AttemptLimit == 0 ? null : Math.Max(0, definition.AttemptLimit - used),
+            attemptsLeft,
             definition.ReviewAfterSubmit, review, moduleDone, courseDone);
     }
 

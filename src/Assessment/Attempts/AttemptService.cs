@@ -20,9 +20,6 @@ public sealed class AttemptService(IAssessmentDbContext db, QuizDefinitionStore 
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Saves that reach the server this long after the deadline still count: links are slow.</summary>
-    public static readonly TimeSpan DeadlineGrace = TimeSpan.FromSeconds(15);
-
     public async Task<QuizRef?> FindQuizAsync(string courseSlug, string key, CancellationToken cancellationToken)
     {
         var row = await db.Quizzes.AsNoTracking()
@@ -45,13 +42,27 @@ public sealed class AttemptService(IAssessmentDbContext db, QuizDefinitionStore 
             return null;
         }
         await ExpireOverdueAsync(userId, quiz.QuizId, cancellationToken);
-        var attempts = await db.QuizAttempts.AsNoTracking().Where(a => a.UserId == userId && a.QuizId == quiz.QuizId).OrderBy(a => a.Number)
-            .Select(a => new AttemptSummary(a.Id, a.Number, a.Status, a.Score, a.Passed, a.SubmittedAt)).ToListAsync(cancellationToken);
+        var rows = await db.QuizAttempts.AsNoTracking().Where(a => a.UserId == userId && a.QuizId == quiz.QuizId).OrderBy(a => a.Number)
+            .Select(a => new { Summary = new AttemptSummary(a.Id, a.Number, a.Status, a.Score, a.Passed, a.SubmittedAt), a.StartedAt }).ToListAsync(cancellationToken);
+        var attempts = rows.Select(r => r.Summary).ToList();
+        var left = await AttemptsLeftAsync(userId, quiz.CourseId, quiz.Key, quiz.Definition.AttemptLimit, rows.Select(r => r.StartedAt), cancellationToken);
         var enrolled = await db.Enrolments.AnyAsync(e => e.UserId == userId && e.CourseId == quiz.CourseId, cancellationToken);
         var definition = quiz.Definition;
         var questionCount = (definition.Draw is { } draw ? definition.Items.OrderBy(i => i.Questions.Count).Take(draw) : definition.Items).Sum(i => i.Questions.Count);
-        return new QuizOverview(courseSlug, quiz.CourseTitle, key, quiz.Title, definition.PassMark, definition.AttemptLimit, definition.TimeLimitMinutes,
+        return new QuizOverview(courseSlug, quiz.CourseTitle, key, quiz.Title, definition.PassMark, left, definition.TimeLimitMinutes,
             questionCount, enrolled, attempts, attempts.FirstOrDefault(a => a.Status == AttemptStatus.InProgress)?.Id);
+    }
+
+    /// <summary>How many more attempts the learner may start at this quiz (<see cref="AttemptRules.AttemptsLeft"/>); null: unlimited.</summary>
+    /// <param name="startedAt">When each of the learner's attempts at the quiz started.</param>
+    internal async Task<int?> AttemptsLeftAsync(string userId, int courseId, string quizKey, int attemptLimit, IEnumerable<DateTime> startedAt, CancellationToken cancellationToken)
+    {
+        if (attemptLimit == 0)
+        {
+            return null;
+        }
+        var renewalOpened = quizKey == Quiz.FinalKey ? await progress.RenewalOpenedAsync(userId, courseId, cancellationToken) : null;
+        return AttemptRules.AttemptsLeft(attemptLimit, startedAt, AttemptRules.CountFrom(quizKey, renewalOpened));
     }
 
     /// <summary>Resumes the attempt in progress, or starts a new one with its own draw and order.</summary>
@@ -73,10 +84,7 @@ public sealed class AttemptService(IAssessmentDbContext db, QuizDefinitionStore 
         {
             return (StartOutcome.Resumed, open.Id);
         }
-        // Renewing a certificate starts a fresh allowance of attempts at the final assessment.
-        var renewalOpened = quiz.Key == Quiz.FinalKey ? await progress.RenewalOpenedAsync(userId, quiz.CourseId, cancellationToken) : null;
-        var counted = attempts.Count(a => renewalOpened is null || a.StartedAt >= renewalOpened);
-        if (quiz.Definition.AttemptLimit > 0 && counted >= quiz.Definition.AttemptLimit)
+        if (!AttemptRules.MayStartAnother(await AttemptsLeftAsync(userId, quiz.CourseId, quiz.Key, quiz.Definition.AttemptLimit, attempts.Select(a => a.StartedAt), cancellationToken)))
         {
             return (StartOutcome.NoAttemptsLeft, null);
         }
@@ -90,7 +98,7 @@ public sealed class AttemptService(IAssessmentDbContext db, QuizDefinitionStore 
             Number = attempts.Count == 0 ? 1 : attempts.Max(a => a.Number) + 1,
             Status = AttemptStatus.InProgress,
             StartedAt = now,
-            DeadlineAt = quiz.Definition.TimeLimitMinutes is { } minutes ? now.AddMinutes(minutes) : null,
+            DeadlineAt = AttemptRules.DeadlineFor(now, quiz.Definition.TimeLimitMinutes),
             Layout = JsonSerializer.Serialize(AttemptDraw.Lay(quiz.Definition, Random.Shared), Json),
         };
         db.QuizAttempts.Add(attempt);
@@ -118,14 +126,16 @@ public sealed class AttemptService(IAssessmentDbContext db, QuizDefinitionStore 
         {
             return new SaveResult(SaveOutcome.NotFound);
         }
+        // Time up before submitted: an attempt past its deadline may have been closed by the job
+        // already, and the learner's page should say why nothing more is saved.
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (AttemptRules.IsPastDeadline(attempt.DeadlineAt, now))
+        {
+            return new SaveResult(SaveOutcome.TimeUp);
+        }
         if (attempt.Status == AttemptStatus.Submitted)
         {
             return new SaveResult(SaveOutcome.AlreadySubmitted);
-        }
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (attempt.DeadlineAt is { } deadline && now > deadline + DeadlineGrace)
-        {
-            return new SaveResult(SaveOutcome.TimeUp);
         }
         var inAttempt = Layout(attempt.Layout).Questions.Select(q => q.QuestionId).ToHashSet(StringComparer.Ordinal);
         if (answers.Keys.FirstOrDefault(id => !inAttempt.Contains(id)) is { } stranger)
@@ -184,7 +194,24 @@ public sealed class AttemptService(IAssessmentDbContext db, QuizDefinitionStore 
         return true;
     }
 
-    private async Task GradeOnceAsync(int attemptId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Closes every timed attempt left in progress past its deadline with grace, whoever it belongs to:
+    /// each is graded once with the answers saved in time, as a submission would be. Returns how many
+    /// this call graded (a learner's submit at the same moment wins or loses the same conditional update).
+    /// </summary>
+    public async Task<int> CloseAbandonedAsync(CancellationToken cancellationToken)
+    {
+        var abandoned = await db.QuizAttempts.Where(AttemptRules.Abandoned(clock.GetUtcNow().UtcDateTime))
+            .OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(cancellationToken);
+        var closed = 0;
+        foreach (var id in abandoned)
+        {
+            closed += await GradeOnceAsync(id, cancellationToken) ? 1 : 0;
+        }
+        return closed;
+    }
+
+    private async Task<bool> GradeOnceAsync(int attemptId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -192,7 +219,7 @@ public sealed class AttemptService(IAssessmentDbContext db, QuizDefinitionStore 
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AttemptStatus.Submitted).SetProperty(a => a.SubmittedAt, now), cancellationToken);
         if (claimed == 0)
         {
-            return;
+            return false;
         }
 
         var attempt = await db.QuizAttempts.AsNoTracking().Where(a => a.Id == attemptId)
@@ -214,6 +241,7 @@ public sealed class AttemptService(IAssessmentDbContext db, QuizDefinitionStore 
             await CompleteAsync(attempt.UserId, attempt.QuizId, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     private async Task CompleteAsync(string userId, int quizId, CancellationToken cancellationToken)
@@ -230,11 +258,13 @@ public sealed class AttemptService(IAssessmentDbContext db, QuizDefinitionStore 
         await progress.TryCompleteCourseAsync(userId, quiz.CourseId, finalPassed, cancellationToken);
     }
 
-    /// <summary>An attempt whose time ran out is graded with what was saved in time when the learner comes back.</summary>
+    /// <summary>
+    /// An attempt whose time ran out is graded with what was saved in time as soon as the learner comes
+    /// back, without waiting for the next run of the job that closes abandoned attempts.
+    /// </summary>
     private async Task ExpireOverdueAsync(string userId, int quizId, CancellationToken cancellationToken)
     {
-        var cutoff = clock.GetUtcNow().UtcDateTime - DeadlineGrace;
-        var overdue = await db.QuizAttempts.Where(a => a.UserId == userId && a.QuizId == quizId && a.Status == AttemptStatus.InProgress && a.DeadlineAt < cutoff)
+        var overdue = await db.QuizAttempts.Where(a => a.UserId == userId && a.QuizId == quizId).Where(AttemptRules.Abandoned(clock.GetUtcNow().UtcDateTime))
             .Select(a => a.Id).ToListAsync(cancellationToken);
         foreach (var id in overdue)
         {
@@ -245,7 +275,7 @@ public sealed class AttemptService(IAssessmentDbContext db, QuizDefinitionStore 
     internal async Task<Dictionary<string, QuestionAnswer>> LoadAnswersAsync(int attemptId, DateTime? deadline, CancellationToken cancellationToken)
     {
         var rows = await db.AttemptAnswers.AsNoTracking().Where(a => a.AttemptId == attemptId).Select(a => new { a.QuestionId, a.Answer, a.SavedAt }).ToListAsync(cancellationToken);
-        return rows.Where(r => deadline is null || r.SavedAt <= deadline.Value + DeadlineGrace)
+        return rows.Where(r => AttemptRules.SavedInTime(r.SavedAt, deadline))
             .ToDictionary(r => r.QuestionId, r => JsonSerializer.Deserialize<QuestionAnswer>(r.Answer, Json)!, StringComparer.Ordinal);
     }
 

@@ -10,12 +10,12 @@ public sealed record QuizRef(int QuizId, int CourseId, int? ModuleId, int Versio
 
 public sealed record AttemptSummary(int Id, int Number, AttemptStatus Status, decimal? Score, bool? Passed, DateTime? SubmittedAt);
 
+/// <param name="AttemptsLeft">Null when attempts are unlimited; see <see cref="AttemptRules.AttemptsLeft"/>.</param>
 public sealed record QuizOverview(
-    string CourseSlug, string CourseTitle, string Key, string Title, int PassMark, int AttemptLimit, int? TimeLimitMinutes,
+    string CourseSlug, string CourseTitle, string Key, string Title, int PassMark, int? AttemptsLeft, int? TimeLimitMinutes,
     int QuestionCount, bool IsEnrolled, IReadOnlyList<AttemptSummary> Attempts, int? InProgressAttemptId)
 {
-    /// <summary>Null when attempts are unlimited.</summary>
-    public int? AttemptsLeft => AttemptLimit == 0 ? null : Math.Max(0, AttemptLimit - Attempts.Count);
+    public bool MayStartAnother => AttemptRules.MayStartAnother(AttemptsLeft);
 
     public bool HasPassed => Attempts.Any(a => a.Passed == true);
 }
@@ -40,4 +40,7 @@ public sealed record ReviewQuestion(
 public sealed record AttemptResult(
     int AttemptId, string CourseSlug, string CourseTitle, string QuizKey, string QuizTitle, int Number,
     decimal Score, bool Passed, int PassMark, int? AttemptsLeft, bool MayReview, IReadOnlyList<ReviewQuestion> Questions,
-    bool ModuleCompleted, bool CourseCompleted);
+    bool ModuleCompleted, bool CourseCompleted)
+{
+    public bool MayStartAnother => AttemptRules.MayStartAnother(AttemptsLeft);
+}

@@ -94,7 +94,8 @@ public sealed class UnfinishedAttemptReminder(TrainingDbContext db, IOptions<Rem
     {
         var cutoff = now.AddHours(-options.Value.UnfinishedAttemptHours);
         var rows = await db.QuizAttempts.AsNoTracking()
-            .Where(a => a.Status == AttemptStatus.InProgress && a.StartedAt < cutoff && (a.DeadlineAt == null || a.DeadlineAt > now))
+            .Where(AttemptRules.CanStillBeFinished(now))
+            .Where(a => a.StartedAt < cutoff)
             .Where(a => db.Users.Any(u => u.Id == a.UserId && u.RemindUnfinishedAttempt))
             .Select(a => new { a.Id, a.UserId, a.QuizVersion.Quiz.Course.Title })
             .ToListAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Quartz;
+using Training.Web.Features.Quizzes;
 using Training.Web.Features.Reminders;
 using Training.Web.Infrastructure.Data;
 using Training.Web.Infrastructure.Mail;
@@ -21,6 +22,7 @@ public static class SchedulingRegistration
         var connectionString = DatabaseRegistration.ConnectionString(database, configuration, environment);
         var smtp = configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions();
         var reminders = configuration.GetSection(ReminderOptions.Section).Get<ReminderOptions>() ?? new ReminderOptions();
+        var quizzes = configuration.GetSection(QuizOptions.Section).Get<QuizOptions>() ?? new QuizOptions();
 
         var configured = new HashSet<JobKey>();
         services.AddQuartz(quartz =>
@@ -52,6 +54,14 @@ public static class SchedulingRegistration
                         .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromSeconds(smtp.DispatchIntervalSeconds)).RepeatForever()),
                     job => job.WithIdentity(OutboxJob.Key).WithDescription("Send queued mail"));
                 configured.Add(OutboxJob.Key);
+            }
+            if (!string.IsNullOrWhiteSpace(quizzes.CloseAbandonedCron))
+            {
+                quartz.ScheduleJob<AbandonedAttemptJob>(
+                    trigger => trigger.WithIdentity(AbandonedAttemptJob.Key.Name, Schedules.Group).WithDescription(quizzes.CloseAbandonedCron)
+                        .WithCronSchedule(quizzes.CloseAbandonedCron, cron => cron.InTimeZone(TimeZoneInfo.Utc)),
+                    job => job.WithIdentity(AbandonedAttemptJob.Key).WithDescription("Close and grade abandoned timed quiz attempts"));
+                configured.Add(AbandonedAttemptJob.Key);
             }
             if (reminders.RunOnSchedule)
             {

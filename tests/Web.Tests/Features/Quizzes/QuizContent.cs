@@ -5,7 +5,8 @@ public sealed class QuizContent : IDisposable
 {
     public const string Course = "quiz-course";
 
-    public QuizContent(string moduleQuizSettings = "passMark: 75\nattemptLimit: 3\ntimeLimitMinutes: 10\nshuffle: false")
+    public QuizContent(string moduleQuizSettings = "passMark: 75\nattemptLimit: 3\ntimeLimitMinutes: 10\nshuffle: false",
+        string finalSettings = "passMark: 50\nshuffle: false")
     {
         var course = Path.Combine(Folder, Course);
         Directory.CreateDirectory(course);
@@ -68,13 +69,12 @@ public sealed class QuizContent : IDisposable
 
             > FEEDBACK-SECTOR
             """);
-        File.WriteAllText(Path.Combine(course, "final.quiz.md"), """
+        File.WriteAllText(Path.Combine(course, "final.quiz.md"), $"""
             ---
-            passMark: 50
-            shuffle: false
+            {finalSettings}
             ---
 
-            ## final-one {single}
+            ## final-one {"{single}"}
             Pick the right one.
 
             - [x] Right
