@@ -24,11 +24,4 @@ public class TrainingUser : IdentityUser
 
     /// <summary>Language for e-mails (e.g. "fr"), where a translation exists; null: English.</summary>
     public string? Language { get; set; }
-
-    // Which optional reminders the person receives; set from the one-click link in every reminder.
-    public bool RemindCertificateExpiry { get; set; } = true;
-
-    public bool RemindInactivity { get; set; } = true;
-
-    public bool RemindUnfinishedAttempt { get; set; } = true;
 }

@@ -13,8 +13,5 @@ internal sealed class TrainingUserConfiguration : IEntityTypeConfiguration<Train
         user.HasOne<Organisations.Unit>().WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
         user.Property(u => u.TimeZoneId).HasMaxLength(64);
         user.Property(u => u.Language).HasMaxLength(10);
-        user.Property(u => u.RemindCertificateExpiry).HasDefaultValue(true);
-        user.Property(u => u.RemindInactivity).HasDefaultValue(true);
-        user.Property(u => u.RemindUnfinishedAttempt).HasDefaultValue(true);
     }
 }

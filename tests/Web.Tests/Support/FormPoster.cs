@@ -7,7 +7,7 @@ namespace Training.Web.Tests.Support;
 public static partial class FormPoster
 {
     public static async Task<HttpResponseMessage> PostFormAsync(
-        this HttpClient client, string pageUrl, IDictionary<string, string> fields, string? actionUrl = null)
+        this HttpClient client, string pageUrl, IEnumerable<KeyValuePair<string, string>> fields, string? actionUrl = null)
     {
         var page = await client.GetStringAsync(pageUrl);
         var form = new List<KeyValuePair<string, string>>(fields) { new("__RequestVerificationToken", TokenIn(page)) };

@@ -13,7 +13,7 @@ namespace Training.Web.Features.Accounts;
 public sealed record Choice(string Value, string Text);
 
 public sealed record SettingsViewModel(
-    string? TimeZoneId, string? Language, bool CertificateExpiry, bool Inactivity, bool UnfinishedAttempt,
+    string? TimeZoneId, string? Language, IReadOnlyList<ReminderChoice> Reminders,
     IReadOnlyList<Choice> TimeZones, IReadOnlyList<Choice> Languages, string DefaultTimeZone, string? Saved, string? Error);
 
 /// <summary>
@@ -21,20 +21,23 @@ public sealed record SettingsViewModel(
 /// language mail is written in (where a translation exists) and which optional reminders they receive.
 /// </summary>
 [Authorize]
-public sealed class SettingsController(UserManager<TrainingUser> users, MailTemplates templates, IOptions<ReminderOptions> reminders, IStringLocalizer<SharedResource> localizer, TimeProvider clock) : Controller
+public sealed class SettingsController(
+    UserManager<TrainingUser> users, ReminderPreferences preferences, MailTemplates templates, IOptions<ReminderOptions> reminders,
+    IStringLocalizer<SharedResource> localizer, TimeProvider clock) : Controller
 {
     private const string View_ = "/Features/Accounts/Settings.cshtml";
 
     [HttpGet("/account/settings")]
-    public async Task<IActionResult> Edit()
+    public async Task<IActionResult> Edit(CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(User);
-        return user is null ? Challenge() : View(View_, Model(user, null, null));
+        return user is null ? Challenge() : View(View_, await ModelAsync(user, null, null, cancellationToken));
     }
 
     [HttpPost("/account/settings")]
     [ValidateAntiForgeryToken]
-    public async Task<IActionResult> Edit(string? timeZoneId, string? language, bool certificateExpiry, bool inactivity, bool unfinishedAttempt)
+    /// <param name="remind">The optional reminders the person still wants; one left out is switched off.</param>
+    public async Task<IActionResult> Edit(string? timeZoneId, string? language, string[] remind, CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(User);
         if (user is null)
@@ -46,15 +49,18 @@ public sealed class SettingsController(UserManager<TrainingUser> users, MailTemp
             || (!string.IsNullOrEmpty(language) && !MailLanguages().Contains(language)))
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(View_, Model(user, null, localizer["Choose a time zone and a language from the lists."]));
+            return View(View_, await ModelAsync(user, null, localizer["Choose a time zone and a language from the lists."], cancellationToken));
+        }
+        if (!preferences.Offers(remind))
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(View_, await ModelAsync(user, null, localizer["Choose reminders from the list."], cancellationToken));
         }
         user.TimeZoneId = string.IsNullOrEmpty(timeZoneId) ? null : timeZoneId;
         user.Language = string.IsNullOrEmpty(language) ? null : language;
-        user.RemindCertificateExpiry = certificateExpiry;
-        user.RemindInactivity = inactivity;
-        user.RemindUnfinishedAttempt = unfinishedAttempt;
         await users.UpdateAsync(user);
-        return View(View_, Model(user, localizer["Your settings are saved."], null));
+        await preferences.SaveAsync(user.Id, remind, cancellationToken);
+        return View(View_, await ModelAsync(user, localizer["Your settings are saved."], null, cancellationToken));
     }
 
     private IReadOnlyList<string> MailLanguages() => templates.LanguagesOf("reminder-footer");
@@ -71,12 +77,12 @@ public sealed class SettingsController(UserManager<TrainingUser> users, MailTemp
             .ToList();
     }
 
-    private SettingsViewModel Model(TrainingUser user, string? saved, string? error)
+    private async Task<SettingsViewModel> ModelAsync(TrainingUser user, string? saved, string? error, CancellationToken cancellationToken)
     {
         var languages = MailLanguages()
             .Select(l => new Choice(l, CultureInfo.GetCultureInfo(l).NativeName))
             .ToList();
-        return new SettingsViewModel(user.TimeZoneId, user.Language, user.RemindCertificateExpiry, user.RemindInactivity, user.RemindUnfinishedAttempt,
+        return new SettingsViewModel(user.TimeZoneId, user.Language, await preferences.GetAsync(user.Id, cancellationToken),
             TimeZones(), languages, reminders.Value.DefaultTimeZone, saved, error);
     }
 }

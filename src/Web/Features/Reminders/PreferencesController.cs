@@ -8,38 +8,41 @@ using Training.Web.Infrastructure.Data;
 
 namespace Training.Web.Features.Reminders;
 
-/// <summary>Which optional reminders a person receives, as the shared checkboxes show them.</summary>
-public sealed record ReminderChoices(bool CertificateExpiry, bool Inactivity, bool UnfinishedAttempt);
-
-public sealed record PreferencesViewModel(string Token, string Name, bool CertificateExpiry, bool Inactivity, bool UnfinishedAttempt, string? Saved);
+public sealed record PreferencesViewModel(string Token, string Name, IReadOnlyList<ReminderChoice> Choices, string? Saved, string? Error);
 
 /// <summary>
 /// The link in every reminder: no log-in needed. The token is the person's id protected by the site's
 /// data-protection keys, so it opens their settings only and cannot be made to open anyone else's.
 /// </summary>
 [AllowAnonymous]
-public sealed class PreferencesController(TrainingDbContext db, IDataProtectionProvider protection, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class PreferencesController(
+    TrainingDbContext db, ReminderPreferences preferences, IDataProtectionProvider protection, IStringLocalizer<SharedResource> localizer) : Controller
 {
+    private const string View_ = "/Features/Reminders/Preferences.cshtml";
+
     [HttpGet("/reminders/preferences")]
     public async Task<IActionResult> Edit(string? token, CancellationToken cancellationToken)
     {
         var user = await FindAsync(token, cancellationToken);
-        return user is null ? NotFound() : View("/Features/Reminders/Preferences.cshtml", new PreferencesViewModel(token!, user.FullName, user.RemindCertificateExpiry, user.RemindInactivity, user.RemindUnfinishedAttempt, null));
+        return user is null ? NotFound() : View(View_, new PreferencesViewModel(token!, user.FullName, await preferences.GetAsync(user.Id, cancellationToken), null, null));
     }
 
+    /// <param name="remind">The kinds the person still wants; an optional kind left out is switched off.</param>
     [HttpPost("/reminders/preferences")]
-    public async Task<IActionResult> Edit(string? token, bool certificateExpiry, bool inactivity, bool unfinishedAttempt, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit(string? token, string[] remind, CancellationToken cancellationToken)
     {
         var user = await FindAsync(token, cancellationToken);
         if (user is null)
         {
             return NotFound();
         }
-        user.RemindCertificateExpiry = certificateExpiry;
-        user.RemindInactivity = inactivity;
-        user.RemindUnfinishedAttempt = unfinishedAttempt;
-        await db.SaveChangesAsync(cancellationToken);
-        return View("/Features/Reminders/Preferences.cshtml", new PreferencesViewModel(token!, user.FullName, certificateExpiry, inactivity, unfinishedAttempt, localizer["Your choices are saved."]));
+        if (!preferences.Offers(remind))
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(View_, new PreferencesViewModel(token!, user.FullName, await preferences.GetAsync(user.Id, cancellationToken), null, localizer["Choose reminders from the list."]));
+        }
+        await preferences.SaveAsync(user.Id, remind, cancellationToken);
+        return View(View_, new PreferencesViewModel(token!, user.FullName, await preferences.GetAsync(user.Id, cancellationToken), localizer["Your choices are saved."], null));
     }
 
     private async Task<Courses.People.TrainingUser?> FindAsync(string? token, CancellationToken cancellationToken)
@@ -51,7 +54,7 @@ public sealed class PreferencesController(TrainingDbContext db, IDataProtectionP
         try
         {
             var userId = protection.CreateProtector(ReminderService.PreferencesPurpose).Unprotect(token);
-            return await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+            return await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
         }
         catch (CryptographicException)
         {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Training.Courses.People;
 
 namespace Training.Web.Features.Reminders;
 
@@ -9,6 +10,7 @@ public static class ReminderRegistration
     {
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ReminderService>();
+        services.AddScoped<ReminderPreferences>();
         services.AddScoped<IReminderRule, CertificateExpiryReminder>();
         services.AddScoped<IReminderRule, InactivityReminder>();
         services.AddScoped<IReminderRule, UnfinishedAttemptReminder>();
@@ -25,5 +27,16 @@ internal sealed class ReminderLogConfiguration : IEntityTypeConfiguration<Remind
         log.Property(l => l.Kind).HasMaxLength(40);
         log.Property(l => l.ItemKey).HasMaxLength(100);
         log.Property(l => l.Step).HasMaxLength(40);
+    }
+}
+
+internal sealed class ReminderOptOutConfiguration : IEntityTypeConfiguration<ReminderOptOut>
+{
+    public void Configure(EntityTypeBuilder<ReminderOptOut> optOut)
+    {
+        optOut.ToTable("ReminderOptOuts");
+        optOut.HasKey(o => new { o.UserId, o.Kind });
+        optOut.Property(o => o.Kind).HasMaxLength(40);
+        optOut.HasOne<TrainingUser>().WithMany().HasForeignKey(o => o.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Training.Assessment.Attempts;
 using Training.Web.Infrastructure.Data;
@@ -16,6 +17,18 @@ public interface IReminderRule
     /// <summary>The reminder's name in configuration, in the template file names and in the log.</summary>
     string Kind { get; }
 
+    /// <summary>
+    /// Whether the learner may switch this reminder off. Reminders about assigned (mandatory) training
+    /// say false: the organisation requires the training, so the service sends them regardless.
+    /// </summary>
+    bool Optional { get; }
+
+    /// <summary>The reminder's name on the preferences pages, localised.</summary>
+    string Name { get; }
+
+    /// <summary>One line on the preferences pages saying when it is sent, localised.</summary>
+    string Description { get; }
+
     Task<IReadOnlyList<DueReminder>> FindDueAsync(DateTime now, CancellationToken cancellationToken);
 }
 
@@ -25,9 +38,15 @@ public interface IReminderRule
 public sealed record DueReminder(string UserId, string ItemKey, string Step, IReadOnlyDictionary<string, object> Values);
 
 /// <summary>A certificate that expires within a configured number of days (60, 14 and 0: the day itself).</summary>
-public sealed class CertificateExpiryReminder(TrainingDbContext db, IOptions<ReminderOptions> options) : IReminderRule
+public sealed class CertificateExpiryReminder(TrainingDbContext db, IOptions<ReminderOptions> options, IStringLocalizer<SharedResource> localizer) : IReminderRule
 {
     public string Kind => "certificate-expiry";
+
+    public bool Optional => true;
+
+    public string Name => localizer["Certificate about to expire"];
+
+    public string Description => localizer["Before a certificate of yours expires, so that you can renew it in time."];
 
     public async Task<IReadOnlyList<DueReminder>> FindDueAsync(DateTime now, CancellationToken cancellationToken)
     {
@@ -37,7 +56,6 @@ public sealed class CertificateExpiryReminder(TrainingDbContext db, IOptions<Rem
             .Where(c => c.RevokedAt == null && c.ExpiresAt != null && c.ExpiresAt <= horizon && c.ExpiresAt.Value.AddDays(1) > now)
             // Renewed: a newer certificate for the same course ends the reminders for the old one.
             .Where(c => !db.Certificates.Any(n => n.UserId == c.UserId && n.CourseId == c.CourseId && n.IssuedAt > c.IssuedAt))
-            .Where(c => db.Users.Any(u => u.Id == c.UserId && u.RemindCertificateExpiry))
             .Join(db.Courses, c => c.CourseId, course => course.Id, (c, course) => new { c.UserId, c.Code, c.CourseTitle, c.ExpiresAt, course.Slug })
             .ToListAsync(cancellationToken);
         var due = new List<DueReminder>();
@@ -62,9 +80,15 @@ public sealed class CertificateExpiryReminder(TrainingDbContext db, IOptions<Rem
 }
 
 /// <summary>An enrolled, unfinished course not opened for N days; once per quiet spell.</summary>
-public sealed class InactivityReminder(TrainingDbContext db, IOptions<ReminderOptions> options) : IReminderRule
+public sealed class InactivityReminder(TrainingDbContext db, IOptions<ReminderOptions> options, IStringLocalizer<SharedResource> localizer) : IReminderRule
 {
     public string Kind => "inactivity";
+
+    public bool Optional => true;
+
+    public string Name => localizer["Course not opened for a while"];
+
+    public string Description => localizer["When you have not opened a course you are taking for some time."];
 
     public async Task<IReadOnlyList<DueReminder>> FindDueAsync(DateTime now, CancellationToken cancellationToken)
     {
@@ -72,7 +96,6 @@ public sealed class InactivityReminder(TrainingDbContext db, IOptions<ReminderOp
         var rows = await db.Enrolments.AsNoTracking()
             .Where(e => e.Course.IsPublished && (e.LastVisitedAt ?? e.EnrolledAt) < cutoff)
             .Where(e => !db.CourseCompletions.Any(c => c.UserId == e.UserId && c.CourseId == e.CourseId))
-            .Where(e => e.User.RemindInactivity)
             .Select(e => new { e.UserId, e.Course.Slug, e.Course.Title, Since = e.LastVisitedAt ?? e.EnrolledAt })
             .ToListAsync(cancellationToken);
         // The step is the start of the quiet spell: coming back and going quiet again earns a new reminder.
@@ -86,9 +109,15 @@ public sealed class InactivityReminder(TrainingDbContext db, IOptions<ReminderOp
 }
 
 /// <summary>A quiz attempt started more than N hours ago and not submitted, while it can still be finished.</summary>
-public sealed class UnfinishedAttemptReminder(TrainingDbContext db, IOptions<ReminderOptions> options) : IReminderRule
+public sealed class UnfinishedAttemptReminder(TrainingDbContext db, IOptions<ReminderOptions> options, IStringLocalizer<SharedResource> localizer) : IReminderRule
 {
     public string Kind => "unfinished-attempt";
+
+    public bool Optional => true;
+
+    public string Name => localizer["Quiz left unfinished"];
+
+    public string Description => localizer["When you started a quiz and have not submitted it yet."];
 
     public async Task<IReadOnlyList<DueReminder>> FindDueAsync(DateTime now, CancellationToken cancellationToken)
     {
@@ -96,7 +125,6 @@ public sealed class UnfinishedAttemptReminder(TrainingDbContext db, IOptions<Rem
         var rows = await db.QuizAttempts.AsNoTracking()
             .Where(AttemptRules.CanStillBeFinished(now))
             .Where(a => a.StartedAt < cutoff)
-            .Where(a => db.Users.Any(u => u.Id == a.UserId && u.RemindUnfinishedAttempt))
             .Select(a => new { a.Id, a.UserId, a.QuizVersion.Quiz.Course.Title })
             .ToListAsync(cancellationToken);
         return rows.Select(r => new DueReminder(r.UserId, r.Id.ToString(CultureInfo.InvariantCulture), "1", new Dictionary<string, object>

@@ -43,12 +43,17 @@ public sealed class ReminderService(
         var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .Select(u => new { u.Id, u.Email, u.FullName, u.TimeZoneId, u.Language })
             .ToDictionaryAsync(u => u.Id, cancellationToken);
+        // The learner's opt-outs apply to optional reminders only: assigned training is required, so its
+        // reminders go out whatever the person chose.
+        var optedOut = rule.Optional
+            ? await db.ReminderOptOuts.AsNoTracking().Where(o => o.Kind == kind && userIds.Contains(o.UserId)).Select(o => o.UserId).ToHashSetAsync(cancellationToken)
+            : [];
 
         var queued = 0;
         foreach (var reminder in due)
         {
             var person = people[reminder.UserId];
-            if (string.IsNullOrEmpty(person.Email) || !InWorkingHours(person.TimeZoneId)
+            if (string.IsNullOrEmpty(person.Email) || optedOut.Contains(person.Id) || !InWorkingHours(person.TimeZoneId)
                 || await db.Set<ReminderLog>().AnyAsync(l => l.UserId == reminder.UserId && l.Kind == kind && l.ItemKey == reminder.ItemKey && l.Step == reminder.Step, cancellationToken))
             {
                 continue;

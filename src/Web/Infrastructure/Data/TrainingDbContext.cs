@@ -63,6 +63,8 @@ public abstract class TrainingDbContext(DbContextOptions options)
 
     public DbSet<Certificate> Certificates => Set<Certificate>();
 
+    public DbSet<Features.Reminders.ReminderOptOut> ReminderOptOuts => Set<Features.Reminders.ReminderOptOut>();
+
     // The audit log is append-only: refuse a change to an entry before it reaches the database (whose
     // triggers refuse it too, for ExecuteUpdate/ExecuteDelete and anything outside the site).
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -93,5 +95,6 @@ public abstract class TrainingDbContext(DbContextOptions options)
         builder.ApplyConfiguration(new Mail.OutboxMessageConfiguration());
         builder.ApplyConfiguration(new Mail.OutboxAttemptConfiguration());
         builder.ApplyConfiguration(new Features.Reminders.ReminderLogConfiguration());
+        builder.ApplyConfiguration(new Features.Reminders.ReminderOptOutConfiguration());
     }
 }

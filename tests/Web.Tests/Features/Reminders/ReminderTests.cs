@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Training.Assessment.Attempts;
@@ -143,13 +146,13 @@ public sealed partial class ReminderTests : IDisposable
         var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync(path));
         Assert.Contains("Settings for Pia Preferences", page);
         var token = Regex.Match(path, "token=([^&]+)").Groups[1].Value;
-        var saved = await anonymous.PostFormAsync(path, new Dictionary<string, string>
-        {
-            ["token"] = Uri.UnescapeDataString(token), ["certificateExpiry"] = "true", ["unfinishedAttempt"] = "true",
-        }, "/reminders/preferences");
+        var saved = await anonymous.PostFormAsync(path,
+        [
+            new("token", Uri.UnescapeDataString(token)), new("remind", "certificate-expiry"), new("remind", "unfinished-attempt"),
+        ], "/reminders/preferences");
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-        Assert.False(app.WithDb(db => db.Users.Single(u => u.Id == learner).RemindInactivity));
-        Assert.True(app.WithDb(db => db.Users.Single(u => u.Id == other).RemindInactivity));
+        Assert.Equal(["inactivity"], OptOuts(learner));
+        Assert.Empty(OptOuts(other));
 
         var forged = await anonymous.GetAsync("/reminders/preferences?token=" + Uri.EscapeDataString(other));
         var altered = await anonymous.GetAsync(path[..^3] + "AAA");
@@ -158,17 +161,132 @@ public sealed partial class ReminderTests : IDisposable
     }
 
     [Fact]
-    public async Task An_account_created_with_a_reminder_turned_off_keeps_it_off()
+    public async Task Switching_off_one_reminder_on_the_settings_page_stops_it_and_the_others_still_come()
     {
-        var user = new Training.Courses.People.TrainingUser { UserName = "off@example.org", Email = "off@example.org", FullName = "Off", RemindInactivity = false };
-        using (var scope = app.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Training.Courses.People.TrainingUser>>();
-            Assert.True((await users.CreateAsync(user, TrainingAppFactory.Password)).Succeeded);
-        }
+        var learner = await WithUnfinishedAttemptAsync("Sven Settings");
+        var client = await app.LoggedInClientAsync(app.WithDb(db => db.Users.Single(u => u.Id == learner).Email!));
 
-        Assert.False(app.WithDb(db => db.Users.Single(u => u.Id == user.Id).RemindInactivity));
-        Assert.True(app.WithDb(db => db.Users.Single(u => u.Id == user.Id).RemindCertificateExpiry));
+        var saved = await client.PostFormAsync("/account/settings", [new("remind", "certificate-expiry"), new("remind", "unfinished-attempt")]);
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(["inactivity"], OptOuts(learner));
+        await AssertOnlyUnfinishedAttemptIsSentAsync(learner);
+    }
+
+    [Fact]
+    public async Task Switching_off_one_reminder_from_the_link_in_a_reminder_stops_it_and_the_others_still_come()
+    {
+        var learner = await WithUnfinishedAttemptAsync("Lena Link");
+        var anonymous = app.CreateClient(new() { AllowAutoRedirect = false });
+        var path = "/reminders/preferences?token=" + Uri.EscapeDataString(PreferencesToken(learner));
+
+        var saved = await anonymous.PostFormAsync(path,
+            [new("token", PreferencesToken(learner)), new("remind", "certificate-expiry"), new("remind", "unfinished-attempt")], "/reminders/preferences");
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Contains("Your choices are saved.", await saved.Content.ReadAsStringAsync());
+        Assert.Equal(["inactivity"], OptOuts(learner));
+        await AssertOnlyUnfinishedAttemptIsSentAsync(learner);
+    }
+
+    [Fact]
+    public async Task Ticking_a_reminder_again_removes_the_opt_out_and_it_is_sent()
+    {
+        var learner = await EnrolledAsync("Rita Return");
+        var anonymous = app.CreateClient(new() { AllowAutoRedirect = false });
+        var path = "/reminders/preferences?token=" + Uri.EscapeDataString(PreferencesToken(learner));
+        await anonymous.PostFormAsync(path, [new("token", PreferencesToken(learner))], "/reminders/preferences");
+        Assert.Equal(["certificate-expiry", "inactivity", "unfinished-attempt"], OptOuts(learner).Order());
+
+        await anonymous.PostFormAsync(path, [new("token", PreferencesToken(learner)), new("remind", "inactivity")], "/reminders/preferences");
+
+        Assert.Equal(["certificate-expiry", "unfinished-attempt"], OptOuts(learner).Order());
+        clock.Advance(TimeSpan.FromDays(15));
+        Assert.Equal(1, await RunAsync());
+    }
+
+    [Fact]
+    public async Task The_preferences_page_says_why_mandatory_reminders_cannot_be_switched_off_and_refuses_kinds_it_does_not_offer()
+    {
+        var learner = await EnrolledAsync("Mona Mandatory");
+        var anonymous = app.CreateClient(new() { AllowAutoRedirect = false });
+        var path = "/reminders/preferences?token=" + Uri.EscapeDataString(PreferencesToken(learner));
+
+        var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync(path));
+        var refused = await anonymous.PostFormAsync(path, [new("token", PreferencesToken(learner)), new("remind", "overdue")], "/reminders/preferences");
+
+        Assert.Contains("Reminders about training assigned to you (mandatory training) cannot be switched off, because your organisation requires that training.", page);
+        Assert.Contains("<label for=\"remind-inactivity\">Course not opened for a while</label>", page);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Choose reminders from the list.", await refused.Content.ReadAsStringAsync());
+        Assert.Empty(OptOuts(learner));
+    }
+
+    [Fact]
+    public async Task An_opt_out_never_silences_a_reminder_the_learner_may_not_switch_off()
+    {
+        var learner = await EnrolledAsync("Otto Obliged");
+        app.WithDb(db =>
+        {
+            db.ReminderOptOuts.Add(new ReminderOptOut { UserId = learner, Kind = AssignedReminder.TestKind, Since = clock.GetUtcNow().UtcDateTime });
+            return db.SaveChanges();
+        });
+        using var site = app.WithWebHostBuilder(builder => builder
+            .UseSetting($"Reminders:Schedules:{AssignedReminder.TestKind}:Template", "inactivity")
+            .ConfigureTestServices(services => services.AddScoped<IReminderRule>(_ => new AssignedReminder(learner))));
+        using var scope = site.Services.CreateScope();
+
+        var queued = await scope.ServiceProvider.GetRequiredService<ReminderService>().QueueDueAsync(AssignedReminder.TestKind, default);
+        var offered = await scope.ServiceProvider.GetRequiredService<ReminderPreferences>().GetAsync(learner, default);
+
+        Assert.Equal(1, queued);
+        Assert.DoesNotContain(offered, c => c.Kind == AssignedReminder.TestKind);
+        Assert.False(scope.ServiceProvider.GetRequiredService<ReminderPreferences>().Offers([AssignedReminder.TestKind]));
+    }
+
+    /// <summary>Stands in for the coming due-date reminders: due for one learner, and not optional.</summary>
+    private sealed class AssignedReminder(string learner) : IReminderRule
+    {
+        public const string TestKind = "assigned-test";
+
+        public string Kind => TestKind;
+
+        public bool Optional => false;
+
+        public string Name => "Assigned course due";
+
+        public string Description => "Before an assigned course is due.";
+
+        public Task<IReadOnlyList<DueReminder>> FindDueAsync(DateTime now, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<DueReminder>>([new DueReminder(learner, QuizContent.Course, "7", new Dictionary<string, object>
+            {
+                ["CourseTitle"] = "Quiz course",
+                ["LastVisit"] = now,
+                ["CourseLink"] = $"/courses/{QuizContent.Course}",
+            })]);
+    }
+
+    private List<string> OptOuts(string userId) =>
+        app.WithDb(db => db.ReminderOptOuts.Where(o => o.UserId == userId).Select(o => o.Kind).ToList());
+
+    private string PreferencesToken(string userId) =>
+        app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(ReminderService.PreferencesPurpose).Protect(userId);
+
+    /// <summary>A learner due for both an inactivity reminder and an unfinished-attempt reminder 15 days from now.</summary>
+    private async Task<string> WithUnfinishedAttemptAsync(string name)
+    {
+        var learner = await EnrolledAsync(name);
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<AttemptService>().StartOrResumeAsync(learner, QuizContent.Course, "basics", default);
+        return learner;
+    }
+
+    private async Task AssertOnlyUnfinishedAttemptIsSentAsync(string learner)
+    {
+        clock.Advance(TimeSpan.FromDays(15));
+        await RunAsync();
+        var sent = app.WithDb(db => db.Set<ReminderLog>().Where(l => l.UserId == learner).Select(l => l.Kind).ToList());
+        Assert.Equal(["unfinished-attempt"], sent);
     }
 
     private async Task<int> RunAsync()

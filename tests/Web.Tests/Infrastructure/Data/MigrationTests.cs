@@ -69,4 +69,17 @@ public sealed class MigrationTests
         Assert.Contains("CREATE TABLE [AuditEntries]", script);
         Assert.Contains("CREATE TRIGGER [AuditEntries_AppendOnly] ON [AuditEntries] INSTEAD OF UPDATE, DELETE AS BEGIN THROW", script);
     }
+
+    [Fact]
+    public void Sql_server_migration_script_copies_switched_off_reminders_into_opt_out_rows_before_dropping_the_columns()
+    {
+        using var db = SqlServerContext();
+
+        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+
+        var copy = script.IndexOf("EXEC(N'INSERT INTO [ReminderOptOuts] ([UserId], [Kind], [Since]) SELECT [Id], N''inactivity'', SYSUTCDATETIME() FROM [AspNetUsers] WHERE [RemindInactivity] = 0')", StringComparison.Ordinal);
+        var drop = script.IndexOf("DROP COLUMN [RemindInactivity]", StringComparison.Ordinal);
+        Assert.True(copy > 0, "The ReminderOptOuts migration no longer copies the inactivity flag.");
+        Assert.True(drop > copy, "The flag must be copied before its column is dropped.");
+    }
 }

@@ -12,8 +12,8 @@ using Training.Web.Infrastructure.Data;
 namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerTrainingDbContext))]
-    [Migration("20261201202600_Assignments")]
-    partial class Assignments
+    [Migration("20261201202504_ReminderOptOuts")]
+    partial class ReminderOptOuts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -416,96 +416,6 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("QuizVersions");
-                });
-
-            modelBuilder.Entity("Training.Courses.Assignments.AssignedCourse", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("AssignedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<int>("AssignmentId")
-                        .HasColumnType("int");
-
-                    b.Property<int>("CourseId")
-                        .HasColumnType("int");
-
-                    b.Property<DateOnly>("DueOn")
-                        .HasColumnType("date");
-
-                    b.Property<DateTime?>("ExemptAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("ExemptionReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
-
-                    b.Property<DateOnly?>("ExtendedTo")
-                        .HasColumnType("date");
-
-                    b.Property<string>("ExtensionReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(450)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AssignmentId", "UserId")
-                        .IsUnique();
-
-                    b.HasIndex("CourseId", "DueOn");
-
-                    b.HasIndex("UserId", "CourseId");
-
-                    b.ToTable("AssignedCourses");
-                });
-
-            modelBuilder.Entity("Training.Courses.Assignments.Assignment", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("CourseId")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("CreatedByUserId")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<int?>("DueDays")
-                        .HasColumnType("int");
-
-                    b.Property<DateOnly?>("DueOn")
-                        .HasColumnType("date");
-
-                    b.Property<int?>("UnitId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("UserId")
-                        .HasColumnType("nvarchar(450)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CourseId");
-
-                    b.HasIndex("UnitId");
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("Assignments");
                 });
 
             modelBuilder.Entity("Training.Courses.Audit.AuditEntry", b =>
@@ -949,21 +859,6 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("bit");
 
-                    b.Property<bool>("RemindCertificateExpiry")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bit")
-                        .HasDefaultValue(true);
-
-                    b.Property<bool>("RemindInactivity")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bit")
-                        .HasDefaultValue(true);
-
-                    b.Property<bool>("RemindUnfinishedAttempt")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bit")
-                        .HasDefaultValue(true);
-
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("nvarchar(max)");
 
@@ -1058,9 +953,6 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
                     b.Property<int>("CourseId")
                         .HasColumnType("int");
 
-                    b.Property<DateTime?>("ExpiresAt")
-                        .HasColumnType("datetime2");
-
                     b.Property<DateTime?>("RenewableFrom")
                         .HasColumnType("datetime2");
 
@@ -1150,6 +1042,23 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("ReminderLogs", (string)null);
+                });
+
+            modelBuilder.Entity("Training.Web.Features.Reminders.ReminderOptOut", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("UserId", "Kind");
+
+                    b.ToTable("ReminderOptOuts", (string)null);
                 });
 
             modelBuilder.Entity("Training.Web.Infrastructure.Mail.OutboxAttempt", b =>
@@ -1381,40 +1290,6 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
                     b.Navigation("Quiz");
                 });
 
-            modelBuilder.Entity("Training.Courses.Assignments.AssignedCourse", b =>
-                {
-                    b.HasOne("Training.Courses.Assignments.Assignment", null)
-                        .WithMany()
-                        .HasForeignKey("AssignmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Training.Courses.People.TrainingUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Training.Courses.Assignments.Assignment", b =>
-                {
-                    b.HasOne("Training.Courses.Catalog.Course", null)
-                        .WithMany()
-                        .HasForeignKey("CourseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Training.Courses.Organisations.Unit", null)
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Training.Courses.People.TrainingUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade);
-                });
-
             modelBuilder.Entity("Training.Courses.Catalog.GlossaryTerm", b =>
                 {
                     b.HasOne("Training.Courses.Catalog.Course", null)
@@ -1557,6 +1432,15 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("ModuleVersion");
+                });
+
+            modelBuilder.Entity("Training.Web.Features.Reminders.ReminderOptOut", b =>
+                {
+                    b.HasOne("Training.Courses.People.TrainingUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Training.Web.Infrastructure.Mail.OutboxAttempt", b =>
