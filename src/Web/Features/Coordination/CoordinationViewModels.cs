@@ -33,9 +33,12 @@ public sealed record AttemptRow(string CourseTitle, string? ModuleTitle, int Num
 
 public sealed record PersonCertificateRow(string Code, string CourseTitle, DateTime CompletedAt, DateTime? ExpiresAt, DateTime? RevokedAt);
 
+public sealed record AssignedRow(int AssignmentId, string CourseTitle, DateTime AssignedAt, AssignmentStatus Status, string? ExemptionReason, string? ExtensionReason);
+
 public sealed record PersonViewModel(
     PersonRow Person,
     IReadOnlyList<MembershipRow> History,
+    IReadOnlyList<AssignedRow> Assigned,
     IReadOnlyList<CourseProgressRow> Courses,
     IReadOnlyList<AttemptRow> Attempts,
     IReadOnlyList<PersonCertificateRow> Certificates,

@@ -132,6 +132,11 @@ public sealed class PeopleQuery(TrainingDbContext db, AssignmentStatusQuery assi
             .ToListAsync(cancellationToken);
         var moveTargets = await db.UnitsIn(actor).AsNoTracking().Where(u => u.ArchivedAt == null)
             .OrderBy(u => u.Path).Select(u => new UnitChoice(u.Id, u.Path)).ToListAsync(cancellationToken);
-        return new PersonViewModel(person, history, courses, attempts, certificates, moveTargets);
+        var titles = await db.Courses.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Title, cancellationToken);
+        var assigned = (await assignmentStates.StatusesAsync(db.AssignedCourses.Where(a => a.UserId == id), cancellationToken))
+            .Select(a => new AssignedRow(a.Assigned.AssignmentId, titles[a.Assigned.CourseId], a.Assigned.AssignedAt, a.Status,
+                a.Assigned.ExemptionReason, a.Assigned.ExtensionReason))
+            .OrderBy(a => a.CourseTitle, StringComparer.CurrentCulture).ToList();
+        return new PersonViewModel(person, history, assigned, courses, attempts, certificates, moveTargets);
     }
 }

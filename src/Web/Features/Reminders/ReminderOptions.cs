@@ -16,6 +16,10 @@ public sealed class ReminderOptions : IValidatableObject
         ["certificate-expiry"] = new() { Cron = "0 5 * * * ?", Template = "certificate-expiry" },
         ["inactivity"] = new() { Cron = "0 10 * * * ?", Template = "inactivity" },
         ["unfinished-attempt"] = new() { Cron = "0 0/15 * * * ?", Template = "unfinished-attempt" },
+        ["due-soon"] = new() { Cron = "0 20 * * * ?", Template = "due-soon" },
+        ["overdue"] = new() { Cron = "0 25 * * * ?", Template = "overdue" },
+        // Hourly like the others, so it reaches each coordinator in their working hours; once a week per person.
+        ["coordinator-digest"] = new() { Cron = "0 30 * * * ?", Template = "coordinator-digest" },
     };
 
     /// <summary>False: no reminder job is scheduled (tests run them by hand).</summary>
@@ -26,6 +30,13 @@ public sealed class ReminderOptions : IValidatableObject
 
     [Range(1, 365)]
     public int InactivityDays { get; set; } = 14;
+
+    /// <summary>Days before an assigned course's due date to remind the learner.</summary>
+    public List<int> DueSoonDays { get; set; } = [7, 1];
+
+    /// <summary>After the due date: a reminder on the first day overdue, then every this many days.</summary>
+    [Range(1, 365)]
+    public int OverdueEveryDays { get; set; } = 7;
 
     [Range(1, 720)]
     public int UnfinishedAttemptHours { get; set; } = 24;

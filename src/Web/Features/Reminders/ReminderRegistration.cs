@@ -14,6 +14,10 @@ public static class ReminderRegistration
         services.AddScoped<IReminderRule, CertificateExpiryReminder>();
         services.AddScoped<IReminderRule, InactivityReminder>();
         services.AddScoped<IReminderRule, UnfinishedAttemptReminder>();
+        services.AddScoped<OpenAssignments>();
+        services.AddScoped<IReminderRule, DueSoonReminder>();
+        services.AddScoped<IReminderRule, OverdueReminder>();
+        services.AddScoped<IReminderRule, CoordinatorDigestReminder>();
         return services;
     }
 }

@@ -84,7 +84,7 @@ public sealed class SchedulingTests : IClassFixture<SmtpServer>, IDisposable
         await WaitUntilAsync(() => Count(second, "SELECT COUNT(*) FROM QRTZ_JOB_DETAILS WHERE JOB_NAME = 'reminders-inactivity'") == 0);
         Assert.Equal(1, Count(second, "SELECT COUNT(*) FROM QRTZ_JOB_DETAILS WHERE JOB_NAME = 'reminders-certificate-expiry'"));
         var listed = await second.Services.GetRequiredService<Schedules>().ListAsync(default);
-        Assert.Equal(["mail-outbox", "quizzes-close-abandoned", "reminders-certificate-expiry", "reminders-unfinished-attempt"], listed.Select(s => s.Job));
+        Assert.Equal(["mail-outbox", "quizzes-close-abandoned", "reminders-certificate-expiry", "reminders-coordinator-digest", "reminders-due-soon", "reminders-overdue", "reminders-unfinished-attempt"], listed.Select(s => s.Job));
     }
 
     [Fact]
