@@ -42,7 +42,8 @@ public sealed class PeopleQuery(TrainingDbContext db, AssignmentStatusQuery assi
                 .GroupBy(s => s.Assigned.UserId)
                 .ToDictionary(g => g.Key, g => g.OrderBy(s => s.Status.DueOn).First().Status);
         }
-        var matching = states is null ? people : people.Where(p => states.ContainsKey(p.Id));
+        // With states, the matching people are known in memory; the query only sorts (see below).
+        var matching = people;
         var total = states is null ? await matching.CountAsync(cancellationToken) : states.Count;
         var sorted = filter.Sort switch
         {
