@@ -73,7 +73,8 @@ public sealed class CatalogQuery(ICoursesDbContext db, TimeProvider clock)
         return new CoursePage(course.Slug, course.Title, course.Summary, course.Audience, course.EstimatedHours, course.Language,
             course.PassMark, course.CertificateValidityMonths,
             course.Modules.SelectMany(m => m.Objectives.Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList(),
-            lines, enrolment is not null, enrolment is null ? null : resume, course.HasFinalAssessment, latest?.CompletedAt, renewalOpen);
+            lines, enrolment is not null, enrolment is null ? null : resume, course.HasFinalAssessment, latest?.CompletedAt, renewalOpen,
+            await db.AssignedCourses.AnyAsync(a => a.UserId == userId && a.CourseId == course.Id && a.ExemptAt == null, cancellationToken));
     }
 
     public async Task<GlossaryPage?> GetGlossaryAsync(string slug, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ public sealed record ModuleLine(string Slug, string Title, int EstimatedMinutes,
 public sealed record CoursePage(
     string Slug, string Title, string Summary, string Audience, decimal EstimatedHours, string Language,
     int PassMark, int CertificateValidityMonths, IReadOnlyList<string> Objectives, IReadOnlyList<ModuleLine> Modules,
-    bool IsEnrolled, string? ContinueModuleSlug, bool HasFinalAssessment, DateTime? CompletedAt, bool RenewalOpen)
+    bool IsEnrolled, string? ContinueModuleSlug, bool HasFinalAssessment, DateTime? CompletedAt, bool RenewalOpen, bool IsAssigned = false)
 {
     public int CompletedCount => Modules.Count(m => m.Completed);
 

@@ -18,6 +18,7 @@ namespace Training.Web.Features.Organisations;
 public sealed class DemoOrganisationSeeder(
     TrainingDbContext db,
     UnitService units,
+    Training.Courses.Assignments.AssignmentService assignments,
     EnrolmentService enrolments,
     ProgressService progress,
     TimeProvider clock,
@@ -70,12 +71,20 @@ public sealed class DemoOrganisationSeeder(
             }
         }
 
+        // The welcome course is assigned to the whole organisation, due in 30 days, so the dashboard has figures.
+        var welcome = await db.Courses.Where(c => c.Slug == DemoCourse).Select(c => (int?)c.Id).SingleOrDefaultAsync(cancellationToken);
+        if (welcome is int courseId)
+        {
+            await assignments.AssignAsync(actor, courseId, organisation, [], null, 30, cancellationToken);
+        }
+
         Console.WriteLine(new StringBuilder()
             .AppendLine("================ Demo organisation (Development) ================")
             .AppendLine($"  {Organisation}")
             .AppendLine($"    North Region   coordinator@example.org; learner@, jonas.berg@")
             .AppendLine($"      Crossing A   amina.haddad@ (welcome course completed, certificate)")
             .AppendLine($"    South Region   coordinator.south@example.org; carmen.lopez@ (certificate), thabo.nkosi@")
+            .AppendLine("  The welcome course is assigned to the whole organisation, due in 30 days.")
             .AppendLine("  Same password as the demo accounts. admin@example.org sees everything.")
             .Append("=================================================================="));
     }
