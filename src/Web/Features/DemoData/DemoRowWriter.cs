@@ -100,6 +100,11 @@ internal sealed class DemoRowWriter(TrainingDbContext db) : IAsyncDisposable
         {
             await command.DisposeAsync();
         }
+        if (db.Database.IsSqlite())
+        {
+            // The connection goes back to the pool: give it back with SQLite's default cache.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000;");
+        }
         await db.Database.CloseConnectionAsync();
     }
 }
