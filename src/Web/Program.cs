@@ -3,6 +3,7 @@ using Training.Courses;
 using Training.Web.Features.Accounts;
 using Training.Web.Features.Certificates;
 using Training.Web.Features.Coordination;
+using Training.Web.Features.DemoData;
 using Training.Web.Features.Organisations;
 using Training.Web.Features.People;
 using Training.Web.Features.Quizzes;
@@ -59,6 +60,10 @@ if (!await app.Services.TryPrepareDatabaseAsync(app.Lifetime.ApplicationStopping
 if (PeopleCommand.Matches(args))
 {
     return await PeopleCommand.RunAsync(args, app.Services, Console.Out, app.Lifetime.ApplicationStopping);
+}
+if (DemoDataCommand.Matches(args))
+{
+    return await DemoDataCommand.RunAsync(args, app.Services, Console.Out, app.Lifetime.ApplicationStopping);
 }
 await using (var scope = app.Services.CreateAsyncScope())
 {

@@ -12,9 +12,11 @@ public static class CommandLine
         ("content validate [folder]", "check the courses in course-content/ (or one course folder); file:line: message per problem"),
         ("certificate verify <payload> [--public-key file.pem]", "check the signed payload of a certificate's QR code offline"),
         ("people import FILE [--dry-run]", "add or move people from a CSV file (all or nothing); --dry-run only checks it"),
+        ("demo-data [--learners N] [--units N] [--courses N] [--progress-rows N] [--seed N] [--force]",
+            "fill an empty database with generated units, people, courses, assignments and progress"),
     ];
 
-    private static readonly string[] Nouns = ["content", "certificate", "people"];
+    private static readonly string[] Nouns = ["content", "certificate", "people", "demo-data"];
 
     /// <summary>Whether the arguments name a command rather than settings for the web server.</summary>
     public static bool NamesCommand(string[] args) =>
