@@ -47,6 +47,8 @@ builder.Services
     .AddHostedService<ContentWatcher>()
     .AddScoped<UserRoleService>()
     .AddScoped<PeopleQuery>()
+    .AddScoped<Training.Web.Features.Exports.ExportTables>()
+    .AddScoped<Training.Web.Features.Exports.ExportAudit>()
     .AddScoped<DashboardQuery>()
     .AddScoped<DemoOrganisationSeeder>()
     .AddScoped<Training.Web.Features.Assignments.AssignmentFormOptions>();

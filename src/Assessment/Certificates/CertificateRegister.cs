@@ -17,7 +17,14 @@ public sealed class CertificateRegister(IAssessmentDbContext db, AuditLog audit,
     public const int PageSize = 50;
 
     /// <param name="olderVersionsOnly">Only valid certificates for a course that has since had a major change.</param>
-    public async Task<IReadOnlyList<CertificateRow>> FindAsync(Actor actor, string? search, bool olderVersionsOnly, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CertificateRow>> FindAsync(Actor actor, string? search, bool olderVersionsOnly, CancellationToken cancellationToken) =>
+        await Matching(actor, search, olderVersionsOnly).Take(PageSize).ToListAsync(cancellationToken);
+
+    /// <summary>Every certificate the search finds (not only the first page), newest first, read as they are written out.</summary>
+    public IAsyncEnumerable<CertificateRow> StreamAsync(Actor actor, string? search, bool olderVersionsOnly) =>
+        Matching(actor, search, olderVersionsOnly).AsAsyncEnumerable();
+
+    private IQueryable<CertificateRow> Matching(Actor actor, string? search, bool olderVersionsOnly)
     {
         var query = db.CertificatesIn(actor).AsNoTracking();
         if (olderVersionsOnly)
@@ -30,10 +37,9 @@ public sealed class CertificateRegister(IAssessmentDbContext db, AuditLog audit,
             var code = text.ToUpperInvariant();
             query = query.Where(c => c.Code == code || c.LearnerName.Contains(text) || c.CourseTitle.Contains(text));
         }
-        return await query.OrderByDescending(c => c.IssuedAt).Take(PageSize)
+        return query.OrderByDescending(c => c.IssuedAt).ThenBy(c => c.Id)
             .Select(c => new CertificateRow(c.Code, c.LearnerName, c.CourseTitle, c.CompletedAt, c.ExpiresAt, c.RevokedAt, c.RevocationReason,
-                c.CourseMajorVersion, db.Courses.Where(course => course.Id == c.CourseId).Select(course => course.MajorVersion).Single()))
-            .ToListAsync(cancellationToken);
+                c.CourseMajorVersion, db.Courses.Where(course => course.Id == c.CourseId).Select(course => course.MajorVersion).Single()));
     }
 
     /// <summary>Revokes the certificate and writes the audit entry in one transaction.</summary>

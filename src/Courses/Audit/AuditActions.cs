@@ -24,6 +24,7 @@ public static class AuditActions
     public const string AssignmentCreated = "assignment.created";
     public const string AssignmentExempted = "assignment.exempted";
     public const string AssignmentExtended = "assignment.extended";
+    public const string ExportDownloaded = "export.downloaded";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -32,5 +33,6 @@ public static class AuditActions
         CoordinatorAdded, CoordinatorRemoved, PersonCreated, PersonMoved, PeopleImported,
         InvitationSent, InvitationAccepted, CertificateRevoked,
         AssignmentCreated, AssignmentExempted, AssignmentExtended,
+        ExportDownloaded,
     ];
 }

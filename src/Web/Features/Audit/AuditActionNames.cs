@@ -26,5 +26,6 @@ public static class AuditActionNames
         [AuditActions.InvitationSent] = localizer["Invitation sent"],
         [AuditActions.InvitationAccepted] = localizer["Invitation accepted"],
         [AuditActions.CertificateRevoked] = localizer["Certificate revoked"],
+        [AuditActions.ExportDownloaded] = localizer["Export downloaded"],
     };
 }

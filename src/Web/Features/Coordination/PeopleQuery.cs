@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Training.Courses.Assignments;
 using Training.Courses.Catalog;
@@ -25,6 +26,61 @@ public sealed class PeopleQuery(TrainingDbContext db, AssignmentStatusQuery assi
             .OrderBy(u => u.Path).Select(u => new UnitChoice(u.Id, u.Path)).ToListAsync(cancellationToken);
         var courses = await db.Courses.AsNoTracking().Where(c => c.IsPublished).OrderBy(c => c.Title)
             .Select(c => new CourseChoice(c.Id, c.Title)).ToListAsync(cancellationToken);
+        var (sorted, states) = await MatchingAsync(actor, filter, cancellationToken);
+        var skip = (filter.PageNumber - 1) * PageSize;
+        int total;
+        List<PersonRow> rows;
+        if (states is null)
+        {
+            total = await sorted.CountAsync(cancellationToken);
+            rows = await sorted.Skip(skip).Take(PageSize).Select(ToRow()).ToListAsync(cancellationToken);
+        }
+        else
+        {
+            total = states.Count;
+            var pageIds = (await sorted.Select(p => p.Id).ToListAsync(cancellationToken)).Where(states.ContainsKey).Skip(skip).Take(PageSize).ToArray();
+            rows = await WithStatesAsync(pageIds, states, cancellationToken);
+        }
+        return new PeopleListViewModel(filter, units, courses, rows, total, (total + PageSize - 1) / PageSize);
+    }
+
+    /// <summary>
+    /// Every person the list shows for the filter (all pages), in the list's order, read as they are written
+    /// out: the export's rows. The filter's page is ignored.
+    /// </summary>
+    public async IAsyncEnumerable<PersonRow> StreamAsync(Actor actor, PeopleFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (sorted, states) = await MatchingAsync(actor, filter, cancellationToken);
+        if (states is null)
+        {
+            await foreach (var row in sorted.Select(ToRow()).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                yield return row;
+            }
+            yield break;
+        }
+        // The states are computed in memory (they hold one small record per matching person); the rows are
+        // read a chunk at a time in the list's order.
+        var ids = (await sorted.Select(p => p.Id).ToListAsync(cancellationToken)).Where(states.ContainsKey).ToList();
+        foreach (var chunk in ids.Chunk(ChunkSize))
+        {
+            foreach (var row in await WithStatesAsync(chunk, states, cancellationToken))
+            {
+                yield return row;
+            }
+        }
+    }
+
+    private const int ChunkSize = 500;
+
+    /// <summary>
+    /// The one home of the list's filter and order, for the page and the export: the people in scope matching
+    /// the filter, sorted; with a course or state filter, also each matching person's state (the people
+    /// without one do not match).
+    /// </summary>
+    private async Task<(IQueryable<TrainingUser> Sorted, Dictionary<string, AssignmentStatus>? States)> MatchingAsync(
+        Actor actor, PeopleFilter filter, CancellationToken cancellationToken)
+    {
         var people = await FilteredAsync(actor, filter, cancellationToken);
 
         // The state of each person in the chosen course (or any assigned course), when the filter asks for it.
@@ -42,29 +98,20 @@ public sealed class PeopleQuery(TrainingDbContext db, AssignmentStatusQuery assi
                 .GroupBy(s => s.Assigned.UserId)
                 .ToDictionary(g => g.Key, g => g.OrderBy(s => s.Status.DueOn).First().Status);
         }
-        // With states, the matching people are known in memory; the query only sorts (see below).
-        var matching = people;
-        var total = states is null ? await matching.CountAsync(cancellationToken) : states.Count;
-        var sorted = filter.Sort switch
+        IQueryable<TrainingUser> sorted = filter.Sort switch
         {
-            "name" => matching.OrderBy(p => p.FullName).ThenBy(p => p.Email),
-            "email" => matching.OrderBy(p => p.Email),
-            _ => matching.OrderBy(p => db.Units.Where(u => u.Id == p.UnitId).Select(u => u.Path).FirstOrDefault()).ThenBy(p => p.FullName).ThenBy(p => p.Email),
+            "name" => people.OrderBy(p => p.FullName).ThenBy(p => p.Email),
+            "email" => people.OrderBy(p => p.Email),
+            _ => people.OrderBy(p => db.Units.Where(u => u.Id == p.UnitId).Select(u => u.Path).FirstOrDefault()).ThenBy(p => p.FullName).ThenBy(p => p.Email),
         };
-        List<PersonRow> rows;
-        if (states is null)
-        {
-            rows = await sorted.Skip((filter.PageNumber - 1) * PageSize).Take(PageSize).Select(ToRow()).ToListAsync(cancellationToken);
-        }
-        else
-        {
-            // The states were computed in memory: page over their ids, kept in the query's sort order.
-            var pageIds = (await sorted.Select(p => p.Id).ToListAsync(cancellationToken))
-                .Where(states.ContainsKey).Skip((filter.PageNumber - 1) * PageSize).Take(PageSize).ToArray();
-            var byId = await db.Users.AsNoTracking().Where(p => pageIds.Contains(p.Id)).Select(ToRow()).ToDictionaryAsync(r => r.Id, cancellationToken);
-            rows = [.. pageIds.Select(id => byId[id] with { State = states[id] })];
-        }
-        return new PeopleListViewModel(filter, units, courses, rows, total, (total + PageSize - 1) / PageSize);
+        return (sorted, states);
+    }
+
+    /// <summary>The rows of <paramref name="ids"/>, in that order, each with its state.</summary>
+    private async Task<List<PersonRow>> WithStatesAsync(string[] ids, Dictionary<string, AssignmentStatus> states, CancellationToken cancellationToken)
+    {
+        var byId = await db.Users.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(ToRow()).ToDictionaryAsync(r => r.Id, cancellationToken);
+        return [.. ids.Select(id => byId[id] with { State = states[id] })];
     }
 
     private async Task<IQueryable<TrainingUser>> FilteredAsync(Actor actor, PeopleFilter filter, CancellationToken cancellationToken)
@@ -99,7 +146,15 @@ public sealed class PeopleQuery(TrainingDbContext db, AssignmentStatusQuery assi
             db.CourseCompletions.Count(c => c.UserId == p.Id),
             db.Certificates.Count(c => c.UserId == p.Id && c.RevokedAt == null));
 
-    public async Task<PersonViewModel?> FindAsync(Actor actor, string id, CancellationToken cancellationToken)
+    /// <summary>The person's page: the latest 50 quiz attempts.</summary>
+    public Task<PersonViewModel?> FindAsync(Actor actor, string id, CancellationToken cancellationToken) =>
+        LoadAsync(actor, id, 50, cancellationToken);
+
+    /// <summary>The person's page with every quiz attempt: the transcript export.</summary>
+    public Task<PersonViewModel?> TranscriptAsync(Actor actor, string id, CancellationToken cancellationToken) =>
+        LoadAsync(actor, id, int.MaxValue, cancellationToken);
+
+    private async Task<PersonViewModel?> LoadAsync(Actor actor, string id, int attemptsShown, CancellationToken cancellationToken)
     {
         var person = await db.PeopleIn(actor).AsNoTracking().Where(p => p.Id == id)
             .Select(ToRow())
@@ -122,7 +177,7 @@ public sealed class PeopleQuery(TrainingDbContext db, AssignmentStatusQuery assi
                 db.CourseCompletions.Where(c => c.UserId == id && c.CourseId == e.CourseId).OrderByDescending(c => c.CompletedAt).Select(c => (DateTime?)c.CompletedAt).FirstOrDefault()))
             .ToListAsync(cancellationToken);
         var attempts = await db.QuizAttempts.AsNoTracking().Where(a => a.UserId == id)
-            .OrderByDescending(a => a.StartedAt).Take(50)
+            .OrderByDescending(a => a.StartedAt).Take(attemptsShown)
             .Select(a => new AttemptRow(a.QuizVersion.Quiz.Course.Title,
                 a.QuizVersion.Quiz.Module == null ? null : a.QuizVersion.Quiz.Module.CurrentVersion!.Title,
                 a.Number, a.Status.ToString(), a.StartedAt, a.SubmittedAt, a.Score, a.Passed))

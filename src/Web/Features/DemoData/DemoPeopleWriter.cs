@@ -25,8 +25,7 @@ internal sealed class DemoPeopleWriter
             nameof(TrainingUser.SecurityStamp), nameof(TrainingUser.ConcurrencyStamp), nameof(TrainingUser.PhoneNumberConfirmed),
             nameof(TrainingUser.TwoFactorEnabled), nameof(TrainingUser.LockoutEnabled), nameof(TrainingUser.AccessFailedCount),
             nameof(TrainingUser.FullName), nameof(TrainingUser.UnitId), nameof(TrainingUser.JobTitle), nameof(TrainingUser.CreatedAt),
-            nameof(TrainingUser.Language), nameof(TrainingUser.RemindCertificateExpiry), nameof(TrainingUser.RemindInactivity),
-            nameof(TrainingUser.RemindUnfinishedAttempt));
+            nameof(TrainingUser.Language));
         writer.Declare<IdentityUserRole<string>>(nameof(IdentityUserRole<>.UserId), nameof(IdentityUserRole<>.RoleId));
         writer.Declare<UnitMembership>(nameof(UnitMembership.UserId), nameof(UnitMembership.UnitId), nameof(UnitMembership.From), nameof(UnitMembership.Until));
         writer.Declare<UnitCoordinator>(nameof(UnitCoordinator.UserId), nameof(UnitCoordinator.UnitId), nameof(UnitCoordinator.Since));
@@ -43,8 +42,7 @@ internal sealed class DemoPeopleWriter
             Convert.ToHexString(stamp), DemoOrganisation.NewId(random), false,
             false, true, 0,
             person.FullName, person.UnitId, person.JobTitle, person.CreatedAt,
-            person.Language, true, true,
-            true);
+            person.Language);
         await writer.AddAsync<IdentityUserRole<string>>(cancellationToken, person.Id, roleIds[person.Role]);
         if (person.EarlierUnitId is int earlier)
         {

@@ -43,15 +43,24 @@ public sealed class CoordinatorScopeTests : IClassFixture<CoordinatorScopeTests.
         ["GET /coordinate/people"] = (Ok, s => $"/coordinate/people?unit={s.SouthUnit.Id}&q=Southby"),
         ["GET /coordinate/people/{id}"] = (NotFound, null),
         ["POST /coordinate/people/{id}/move"] = (NotFound, null),
+        // Exports: South's person matches the search but is not exported; South's transcript is not found.
+        ["GET /coordinate/people/export.csv"] = (Ok, s => "/coordinate/people/export.csv?q=Southby"),
+        ["GET /coordinate/people/export.xlsx"] = (Ok, s => "/coordinate/people/export.xlsx?q=Southby"),
+        ["GET /coordinate/people/{id}/transcript.csv"] = (NotFound, null),
+        ["GET /coordinate/people/{id}/transcript.xlsx"] = (NotFound, null),
         // Certificates: South's certificate is not listed and cannot be revoked.
         ["GET /certificates"] = (Ok, s => "/certificates?q=Southby"),
         ["POST /certificates/{code}/revoke"] = (NotFound, null),
+        ["GET /certificates/export.csv"] = (Ok, s => "/certificates/export.csv?q=Southby"),
+        ["GET /certificates/export.xlsx"] = (Ok, s => "/certificates/export.xlsx?q=Southby"),
         // Assigned training: South's assignment is not listed or shown; its people cannot be exempted or extended;
         // a new assignment cannot target South.
         ["GET /coordinate/assignments"] = (Ok, null),
         ["GET /coordinate/assignments/new"] = (Ok, null),
         ["POST /coordinate/assignments"] = (BadRequest, s => "/coordinate/assignments"),
         ["GET /coordinate/assignments/{id:int}"] = (NotFound, null),
+        ["GET /coordinate/assignments/{id:int}/export.csv"] = (NotFound, null),
+        ["GET /coordinate/assignments/{id:int}/export.xlsx"] = (NotFound, null),
         ["POST /coordinate/assignments/{id:int}/people/{userId}/exempt"] = (NotFound, null),
         ["POST /coordinate/assignments/{id:int}/people/{userId}/extend"] = (NotFound, null),
         // People: South's waiting invitation is not listed and cannot be resent; an import cannot reach South.
@@ -212,7 +221,7 @@ public sealed class CoordinatorScopeTests : IClassFixture<CoordinatorScopeTests.
             var response = route.StartsWith("POST", StringComparison.Ordinal)
                 ? await client.PostAsync(url, new FormUrlEncodedContent(site.HostileForm(token)))
                 : await client.GetAsync(url);
-            var body = await response.Content.ReadAsStringAsync();
+            var body = await TextOfAsync(response);
             var location = response.Headers.Location is { } to ? (to.IsAbsoluteUri ? to.AbsolutePath : to.OriginalString) : "";
             var answered = response.StatusCode == HttpStatusCode.Redirect && location.StartsWith("/error/403", StringComparison.Ordinal)
                 ? Forbidden : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -239,6 +248,22 @@ public sealed class CoordinatorScopeTests : IClassFixture<CoordinatorScopeTests.
         Assert.Contains(site.NorthUnitName, System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/coordinate")));
         Assert.Contains(site.NorthPersonName, await client.GetStringAsync($"/coordinate/people/{site.NorthPersonId}"));
         Assert.Contains(site.NorthCertificate, await client.GetStringAsync("/certificates"));
+        Assert.Contains(site.NorthPersonName, await TextOfAsync(await client.GetAsync("/coordinate/people/export.csv?q=North")));
+        Assert.Contains(site.NorthPersonName, await TextOfAsync(await client.GetAsync("/coordinate/people/export.xlsx?q=North")));
+        Assert.Contains(site.NorthPersonName, await TextOfAsync(await client.GetAsync($"/coordinate/people/{site.NorthPersonId}/transcript.xlsx")));
+        Assert.Contains(site.NorthCertificate, await TextOfAsync(await client.GetAsync("/certificates/export.xlsx")));
+    }
+
+    /// <summary>The answer as text; an Excel file (compressed, so a marker would not show) as its cells' text.</summary>
+    private static async Task<string> TextOfAsync(HttpResponseMessage response)
+    {
+        if (response.Content.Headers.ContentType?.MediaType != "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        {
+            return await response.Content.ReadAsStringAsync();
+        }
+        using var sheet = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        return string.Join("\n", MiniExcelLibs.MiniExcel.Query(sheet, useHeaderRow: false, excelType: MiniExcelLibs.ExcelType.XLSX)
+            .Cast<IDictionary<string, object?>>().SelectMany(row => row.Values).Select(v => v?.ToString()));
     }
 
     private static HashSet<string> Routes(TrainingAppFactory app)
