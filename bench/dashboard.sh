@@ -66,6 +66,7 @@ site_pid=$!
 for _ in $(seq 1 240); do curl -fsS "$url/health" >/dev/null 2>&1 && break; sleep 0.5; done
 dotnet_pid=$(pgrep -f "Web.dll --urls $url" | head -1)
 
+hwm() { grep VmHWM /proc/"$dotnet_pid"/status | awk '{ printf "%.0f", $2 / 1024 }'; }
 login() { # email cookie-jar
   local page token
   page=$(curl -s -c "$2" -b "$2" "$url/Identity/Account/Login")
@@ -99,5 +100,12 @@ login "$coordinator" "$work/coordinator.jar"
   time_page "coordinator: unit drill-down" "$work/coordinator.jar" "/coordinate/people?unit=$unit&state=Overdue"
   time_page "coordinator: people list, page 2" "$work/coordinator.jar" "/coordinate/people?page=2"
   time_page "coordinator: transcript" "$work/coordinator.jar" "/coordinate/people/$person"
-  echo "   site peak memory: $(grep VmHWM /proc/"$dotnet_pid"/status | awk '{ printf "%.0f MiB", $2 / 1024 }')"
+  echo "   site peak memory after the pages: $(hwm) MiB"
+  for format in csv xlsx; do
+    before=$(hwm)
+    read -r status seconds bytes < <(curl -s -o "$work/export.$format" -b "$work/admin.jar" -w '%{http_code} %{time_total} %{size_download}\n' \
+      "$url/coordinate/people/export.$format")
+    [ "$status" = 200 ] || { echo "export.$format: HTTP $status"; exit 1; }
+    printf '%-44s %6.1f s   %s bytes   peak memory %s -> %s MiB\n' "admin: all people as $format" "$seconds" "$bytes" "$before" "$(hwm)"
+  done
 } | tee -a "$results"
