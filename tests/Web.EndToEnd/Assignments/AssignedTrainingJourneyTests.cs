@@ -47,7 +47,7 @@ public sealed class AssignedTrainingJourneyTests(ClockedSiteUnderTest site) : IC
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Course);
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("2 people: 0 completed, 0 overdue, 0 exempt.");
 
-        await CompleteWelcomeAsync(done.Id);
+        await site.App.CompleteWelcomeAsync(done.Id);
 
         await page.GotoAsync("/coordinate");
         var completed = page.GetByRole(AriaRole.Link, new() { Name = $"{Course}: 1 Completed" });
@@ -71,14 +71,6 @@ public sealed class AssignedTrainingJourneyTests(ClockedSiteUnderTest site) : IC
         Assert.DoesNotContain(site.Smtp.Messages(), m => m.Contains(done.Email!, StringComparison.Ordinal));
     }
 
-    private async Task CompleteWelcomeAsync(string userId)
-    {
-        using var scope = site.App.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<EnrolmentService>().EnrolAsync(userId, "welcome", default);
-        var progress = scope.ServiceProvider.GetRequiredService<ProgressService>();
-        await progress.MarkCompleteAsync(userId, "welcome", "how-these-courses-work", default);
-        await progress.MarkCompleteAsync(userId, "welcome", "words-that-respect-people", default);
-    }
 
     private async Task<int> RunOverdueAndSendAsync()
     {

@@ -60,7 +60,7 @@ public sealed class AssignmentTests : IDisposable
         var client = await app.LoggedInClientAsync(coordinator.Email!);
         var id = await AssignAsync(client, unit.Id, dueOn: "2026-12-15");
 
-        await CompleteWelcomeAsync(done.Id);
+        await app.CompleteWelcomeAsync(done.Id);
         clock.Advance(TimeSpan.FromDays(14)); // 15 Dec: due today, not yet overdue
         Assert.Equal(AssignmentState.NotStarted, State(id, late.Id));
         clock.Advance(TimeSpan.FromDays(1));
@@ -78,7 +78,7 @@ public sealed class AssignmentTests : IDisposable
         var holder = await app.CreateUserAsync("Rita Renew", Roles.Learner);
         var (unit, coordinator) = await app.CoordinatorOfAsync(holder.Id);
         var id = await AssignAsync(await app.LoggedInClientAsync(coordinator.Email!), unit.Id, dueDays: 30);
-        await CompleteWelcomeAsync(holder.Id);
+        await app.CompleteWelcomeAsync(holder.Id);
         var expires = app.WithDb(db => db.CourseCompletions.Single(c => c.UserId == holder.Id).ExpiresAt!.Value);
         Assert.Equal(AssignmentState.Completed, State(id, holder.Id));
 
@@ -144,7 +144,7 @@ public sealed class AssignmentTests : IDisposable
         var learner = await app.LoggedInClientAsync(open.Email!);
         await learner.PostFormAsync("/courses/welcome", new Dictionary<string, string>(), "/courses/welcome/leave");
         Assert.True(app.WithDb(db => db.Enrolments.Any(e => e.UserId == open.Id && e.Course.Slug == "welcome")));
-        await CompleteWelcomeAsync(finished.Id);
+        await app.CompleteWelcomeAsync(finished.Id);
 
         await client.PostFormAsync("/coordinate", new Dictionary<string, string> { ["unitId"] = Key(unit.Id) }, $"/coordinate/people/{open.Id}/move");
         await client.PostFormAsync("/coordinate", new Dictionary<string, string> { ["unitId"] = Key(unit.Id) }, $"/coordinate/people/{finished.Id}/move");
@@ -175,14 +175,6 @@ public sealed class AssignmentTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
-    private async Task CompleteWelcomeAsync(string userId)
-    {
-        using var scope = app.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<EnrolmentService>().EnrolAsync(userId, "welcome", default);
-        var progress = scope.ServiceProvider.GetRequiredService<ProgressService>();
-        await progress.MarkCompleteAsync(userId, "welcome", "how-these-courses-work", default);
-        await progress.MarkCompleteAsync(userId, "welcome", "words-that-respect-people", default);
-    }
 
     private AssignmentStatus Status(int assignmentId, string userId)
     {

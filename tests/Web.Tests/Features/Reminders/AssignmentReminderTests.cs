@@ -67,7 +67,7 @@ public sealed class AssignmentReminderTests : IDisposable
         At(2026, 12, 18);
         Assert.Equal(1, await RunAsync("overdue"));
 
-        await CompleteWelcomeAsync(learner.Id);
+        await app.CompleteWelcomeAsync(learner.Id);
         At(2026, 12, 25);
         Assert.Equal(0, await RunAsync("overdue"));
         Assert.Equal(2, Subjects(learner.Id).Count(s => s.EndsWith("was due on 10 December 2026", StringComparison.Ordinal)));
@@ -106,14 +106,6 @@ public sealed class AssignmentReminderTests : IDisposable
         Assert.Equal(AssignOutcome.Done, outcome);
     }
 
-    private async Task CompleteWelcomeAsync(string userId)
-    {
-        using var scope = app.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<EnrolmentService>().EnrolAsync(userId, "welcome", default);
-        var progress = scope.ServiceProvider.GetRequiredService<ProgressService>();
-        await progress.MarkCompleteAsync(userId, "welcome", "how-these-courses-work", default);
-        await progress.MarkCompleteAsync(userId, "welcome", "words-that-respect-people", default);
-    }
 
     private async Task<int> RunAsync(string kind)
     {
