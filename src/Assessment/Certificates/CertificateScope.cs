@@ -14,4 +14,13 @@ public static class CertificateScope
         var people = db.PeopleIn(actor);
         return db.Certificates.Where(c => people.Any(p => p.Id == c.UserId));
     }
+
+    /// <summary>Leaves out a certificate its holder has since renewed (a newer one for the same course).</summary>
+    public static IQueryable<Certificate> NotRenewed(this IQueryable<Certificate> certificates, IAssessmentDbContext db) =>
+        certificates.Where(c => !db.Certificates.Any(n => n.UserId == c.UserId && n.CourseId == c.CourseId && n.IssuedAt > c.IssuedAt));
+
+    /// <summary>Valid, not renewed, and expiring after <paramref name="now"/> up to <paramref name="until"/>: what "expiring" means
+    /// on the dashboard, in its lists and in the coordinators' digest.</summary>
+    public static IQueryable<Certificate> Expiring(this IQueryable<Certificate> certificates, IAssessmentDbContext db, DateTime now, DateTime until) =>
+        certificates.NotRenewed(db).Where(c => c.RevokedAt == null && c.ExpiresAt > now && c.ExpiresAt <= until);
 }

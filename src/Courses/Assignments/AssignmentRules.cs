@@ -37,8 +37,10 @@ public static class AssignmentRules
             {
                 return new AssignmentStatus(AssignmentState.Completed, null, false);
             }
+            // Due by the certificate's expiry; never earlier than the assignment's own date or an extension
+            // (an assignment made after a certificate already expired is not overdue the day it is made).
             var expiry = latestCompletion.ExpiresOn ?? DateOnly.FromDateTime(renewable);
-            var recertDue = assigned.ExtendedTo is { } later && later > expiry ? later : expiry;
+            var recertDue = new[] { expiry, assigned.DueOn, assigned.ExtendedTo ?? expiry }.Max();
             return new AssignmentStatus(Open(today, recertDue, startedSince), recertDue, true);
         }
         var due = assigned.ExtendedTo ?? assigned.DueOn;

@@ -18,6 +18,8 @@ public sealed record AssignmentDetail(AssignmentRow Assignment, IReadOnlyList<As
 /// </summary>
 public sealed class AssignmentService(ICoursesDbContext db, AssignmentSync sync, AssignmentStatusQuery statuses, AuditLog audit, TimeProvider clock)
 {
+    public const int MaxReasonLength = 1000;
+
     /// <summary>Assigns a course to a unit (and below) or to people, due on a date or N days after each is assigned.</summary>
     public async Task<(AssignOutcome Outcome, int Id)> AssignAsync(
         Actor actor, int courseId, int? unitId, IReadOnlyCollection<string> emails, DateOnly? dueOn, int? dueDays, CancellationToken cancellationToken)
@@ -125,21 +127,25 @@ public sealed class AssignmentService(ICoursesDbContext db, AssignmentSync sync,
     /// <summary>Exempts a person in scope from the assignment (<paramref name="until"/> null) or extends their due date.</summary>
     public async Task<AssignOutcome> AdjustAsync(Actor actor, int assignmentId, string userId, DateOnly? extendTo, string? reason, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            return AssignOutcome.NoReason;
-        }
+        // Scope first: outside it, nothing else is said about the person.
         var people = db.PeopleIn(actor);
         var assigned = await db.AssignedCourses.SingleOrDefaultAsync(a => a.AssignmentId == assignmentId && a.UserId == userId && people.Any(p => p.Id == a.UserId), cancellationToken);
         if (assigned is null)
         {
             return AssignOutcome.NotFound;
         }
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > MaxReasonLength)
+        {
+            return AssignOutcome.NoReason;
+        }
         var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleAsync(cancellationToken);
         reason = reason.Trim();
         if (extendTo is { } date)
         {
-            if (date <= (assigned.ExtendedTo ?? assigned.DueOn))
+            // Later than the date the person is due by now (during a renewal: the certificate's expiry).
+            var current = (await statuses.StatusesAsync(db.AssignedCourses.Where(a => a.Id == assigned.Id), cancellationToken)).Single().Status.DueOn
+                ?? assigned.ExtendedTo ?? assigned.DueOn;
+            if (date <= current)
             {
                 return AssignOutcome.BadDue;
             }

@@ -38,4 +38,20 @@ public sealed class AssignmentStatusQuery(ICoursesDbContext db, TimeProvider clo
             return new AssignedCourseStatus(f.Assigned, AssignmentRules.StatusOf(f.Assigned, completion, started, now), f.CompletedAt);
         }).ToList();
     }
+
+    /// <summary>
+    /// One state per person and course when several assignments give the same course (a unit's and a
+    /// person's): the most urgent one, so a person is counted, listed and reminded once per course.
+    /// </summary>
+    public static IReadOnlyList<AssignedCourseStatus> MostUrgentPerPersonAndCourse(IEnumerable<AssignedCourseStatus> statuses) =>
+        [.. statuses.GroupBy(s => (s.Assigned.UserId, s.Assigned.CourseId))
+            .Select(g => g.OrderBy(s => Urgency(s.Status.State)).ThenBy(s => s.Status.DueOn).First())];
+
+    private static int Urgency(AssignmentState state) => state switch
+    {
+        AssignmentState.Overdue => 0,
+        AssignmentState.NotStarted or AssignmentState.InProgress => 1,
+        AssignmentState.Completed => 2,
+        _ => 3,
+    };
 }

@@ -7,7 +7,7 @@ namespace Training.Courses.Assignments;
 /// The one place that decides who is under which assignment: a person assignment names them; a unit
 /// assignment reaches everyone whose current unit is that unit or below it. Called after anything that
 /// changes that (an assignment made, a person moved or imported, a unit moved). People who come under an
-/// assignment are enrolled; someone who moved out loses an open assignment, completed work is kept.
+/// assignment are enrolled; someone who moved out loses the assignment, their completed work is kept.
 /// Adds and removes rows in the context; the caller saves.
 /// </summary>
 public sealed class AssignmentSync(ICoursesDbContext db, TimeProvider clock)
@@ -29,8 +29,6 @@ public sealed class AssignmentSync(ICoursesDbContext db, TimeProvider clock)
             var existing = (await db.AssignedCourses.Where(a => chunk.Contains(a.UserId)).ToListAsync(cancellationToken)).ToLookup(a => a.UserId);
             var enrolled = (await db.Enrolments.Where(e => chunk.Contains(e.UserId)).Select(e => new { e.UserId, e.CourseId }).ToListAsync(cancellationToken))
                 .Select(e => (e.UserId, e.CourseId)).ToHashSet();
-            var completed = (await db.CourseCompletions.Where(c => chunk.Contains(c.UserId)).Select(c => new { c.UserId, c.CourseId }).Distinct().ToListAsync(cancellationToken))
-                .Select(c => (c.UserId, c.CourseId)).ToHashSet();
             foreach (var person in people)
             {
                 var lineage = person.UnitId is int unit ? lineages.GetValueOrDefault(unit) : null;
@@ -49,8 +47,9 @@ public sealed class AssignmentSync(ICoursesDbContext db, TimeProvider clock)
                 {
                     db.Enrolments.Add(new CourseEnrolment { UserId = person.Id, CourseId = courseId, EnrolledAt = now });
                 }
-                // Moved out: an open assignment goes; one whose course was completed stays as the record.
-                foreach (var gone in mine.Where(m => wanted.All(a => a.Id != m.AssignmentId) && !completed.Contains((person.Id, m.CourseId))))
+                // Moved out: the assignment goes (otherwise it would reopen at renewal under a unit they left);
+                // completed work (completions, certificates) lives in its own tables and stays.
+                foreach (var gone in mine.Where(m => wanted.All(a => a.Id != m.AssignmentId)))
                 {
                     db.AssignedCourses.Remove(gone);
                 }

@@ -267,7 +267,8 @@ public sealed class UnitService(ICoursesDbContext db, AuditLog audit, Assignment
         !await db.Units.AnyAsync(u => u.ParentId == id, cancellationToken)
         && !await db.UnitMemberships.AnyAsync(m => m.UnitId == id, cancellationToken)
         && !await db.Users.AnyAsync(u => u.UnitId == id, cancellationToken)
-        && !await db.UnitCoordinators.AnyAsync(c => c.UnitId == id, cancellationToken);
+        && !await db.UnitCoordinators.AnyAsync(c => c.UnitId == id, cancellationToken)
+        && !await db.Assignments.AnyAsync(a => a.UnitId == id, cancellationToken);
 
     /// <summary>Sets the unit's path and lineage under its (new) parent and rewrites everything below it.</summary>
     private async Task RewriteSubtreeAsync(Unit unit, string? parentPath, string parentLineage, CancellationToken cancellationToken)

@@ -33,9 +33,9 @@ public sealed class LearnerDashboard(ICoursesDbContext db, Assignments.Assignmen
             .ToListAsync(cancellationToken);
 
         // Assigned courses come first, the soonest due first; several assignments of one course: the most urgent.
-        var assigned = (await assignments.StatusesAsync(db.AssignedCourses.Where(a => a.UserId == userId), cancellationToken))
-            .GroupBy(a => a.Assigned.CourseId)
-            .ToDictionary(g => g.Key, g => g.Select(a => a.Status).OrderBy(s => s.State is Assignments.AssignmentState.Completed or Assignments.AssignmentState.Exempt).ThenBy(s => s.DueOn).First());
+        var assigned = Assignments.AssignmentStatusQuery.MostUrgentPerPersonAndCourse(
+                await assignments.StatusesAsync(db.AssignedCourses.Where(a => a.UserId == userId), cancellationToken))
+            .ToDictionary(a => a.Assigned.CourseId, a => a.Status);
         var courses = enrolments
             .Select(e =>
             {

@@ -75,9 +75,13 @@ public sealed class AssignmentsController(AssignmentService assignments, Assignm
             return RedirectToAction(nameof(Show), new { id });
         }
         var detail = await assignments.FindAsync(actor, id, cancellationToken);
+        if (detail is null)
+        {
+            return NotFound();
+        }
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View(nameof(Show), new AssignmentPageViewModel(detail!, outcome == AssignOutcome.NoReason
-            ? localizer["Give a reason: it is recorded and shown in lists and exports."]
+        return View(nameof(Show), new AssignmentPageViewModel(detail, outcome == AssignOutcome.NoReason
+            ? localizer["Give a reason of at most 1,000 characters: it is recorded and shown in lists and exports."]
             : localizer["Choose a new due date later than the current one."]));
     }
 }

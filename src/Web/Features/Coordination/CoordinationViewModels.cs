@@ -11,7 +11,10 @@ public sealed record PersonRow(string Id, string FullName, string Email, string?
 /// <summary>The people list's filters, as query string values (the dashboard's figures link with them).</summary>
 public sealed record PeopleFilter(string? Q = null, int? Unit = null, int? Course = null, AssignmentState? State = null, int? Expiring = null, string? Sort = null, int Page = 1)
 {
-    public int PageNumber => Math.Max(1, Page);
+    public int PageNumber => Math.Clamp(Page, 1, 100_000);
+
+    /// <summary>Days ahead for the expiry filter, within ten years; anything else means no filter.</summary>
+    public int? ExpiringDays => Expiring is >= 1 and <= 3650 ? Expiring : null;
 
     /// <summary>The query string values, for links that keep the filter (export, sort, pages).</summary>
     public Dictionary<string, string?> Values(int? page = null, string? sort = null) => new()

@@ -21,7 +21,8 @@ public sealed class DashboardQuery(TrainingDbContext db, AssignmentStatusQuery a
         var units = await db.UnitsIn(actor).AsNoTracking().Where(u => u.ArchivedAt == null || db.Users.Any(p => p.UnitId == u.Id))
             .Select(u => new { u.Id, u.Name, u.Path, u.Lineage }).ToListAsync(cancellationToken);
         var lineageOf = units.ToDictionary(u => u.Id, u => u.Lineage);
-        var statuses = await assignmentStates.StatusesAsync(db.AssignedCourses.Where(a => people.Any(p => p.Id == a.UserId)), cancellationToken);
+        var statuses = AssignmentStatusQuery.MostUrgentPerPersonAndCourse(
+            await assignmentStates.StatusesAsync(db.AssignedCourses.Where(a => people.Any(p => p.Id == a.UserId)), cancellationToken));
         var titles = await db.Courses.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Title, cancellationToken);
 
         var courses = statuses.GroupBy(s => s.Assigned.CourseId)
@@ -61,7 +62,7 @@ public sealed class DashboardQuery(TrainingDbContext db, AssignmentStatusQuery a
 
         var soon = now.AddDays(90);
         var expiries = await db.CertificatesIn(actor).AsNoTracking()
-            .Where(c => c.RevokedAt == null && c.ExpiresAt > now && c.ExpiresAt <= soon).Select(c => c.ExpiresAt!.Value).ToListAsync(cancellationToken);
+            .Expiring(db, now, soon).Select(c => c.ExpiresAt!.Value).ToListAsync(cancellationToken);
         var firstMonth = new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(-11);
         var completions = await db.CourseCompletions.AsNoTracking()
             .Where(c => c.CompletedAt >= firstMonth && people.Any(p => p.Id == c.UserId)).Select(c => c.CompletedAt).ToListAsync(cancellationToken);

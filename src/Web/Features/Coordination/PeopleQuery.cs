@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Training.Assessment.Certificates;
 using Training.Courses.Assignments;
 using Training.Courses.Catalog;
 using Training.Courses.Organisations;
@@ -129,11 +130,12 @@ public sealed class PeopleQuery(TrainingDbContext db, AssignmentStatusQuery assi
             var pattern = $"%{filter.Q.Trim()}%";
             people = people.Where(p => EF.Functions.Like(p.Email!, pattern) || EF.Functions.Like(p.FullName, pattern));
         }
-        if (filter.Expiring is int days and > 0)
+        if (filter.ExpiringDays is int days)
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var until = now.AddDays(days);
-            people = people.Where(p => db.Certificates.Any(c => c.UserId == p.Id && c.RevokedAt == null && c.ExpiresAt > now && c.ExpiresAt <= until));
+            var expiring = db.Certificates.Expiring(db, now, until);
+            people = people.Where(p => expiring.Any(c => c.UserId == p.Id));
         }
         return people;
     }

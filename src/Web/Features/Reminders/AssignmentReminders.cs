@@ -17,7 +17,7 @@ public sealed class OpenAssignments(TrainingDbContext db, AssignmentStatusQuery 
 {
     public async Task<IReadOnlyList<(AssignedCourseStatus Row, string Slug, string Title)>> ListAsync(CancellationToken cancellationToken)
     {
-        var open = (await states.StatusesAsync(db.AssignedCourses.Where(a => a.ExemptAt == null), cancellationToken))
+        var open = AssignmentStatusQuery.MostUrgentPerPersonAndCourse(await states.StatusesAsync(db.AssignedCourses, cancellationToken))
             .Where(s => s.Status.State is AssignmentState.NotStarted or AssignmentState.InProgress or AssignmentState.Overdue && s.Status.DueOn is not null)
             .ToList();
         var courses = await db.Courses.AsNoTracking().Where(c => c.IsPublished).ToDictionaryAsync(c => c.Id, c => new { c.Slug, c.Title }, cancellationToken);
@@ -120,7 +120,7 @@ public sealed class CoordinatorDigestReminder(TrainingDbContext db, OpenAssignme
             var theirs = overdue.Where(a => people.Contains(a.Row.Assigned.UserId)).ToList();
             var newlyOverdue = theirs.Count(a => a.Row.Status.DueOn!.Value.DayNumber >= today.DayNumber - 8);
             var soon = now.AddDays(30);
-            var expiring = await db.CertificatesIn(actor).CountAsync(c => c.RevokedAt == null && c.ExpiresAt > now && c.ExpiresAt <= soon, cancellationToken);
+            var expiring = await db.CertificatesIn(actor).Expiring(db, now, soon).CountAsync(cancellationToken);
             if (theirs.Count > 0 || expiring > 0)
             {
                 due.Add(new DueReminder(coordinator.UserId, "scope", week, new Dictionary<string, object>

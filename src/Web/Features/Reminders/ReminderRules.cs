@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Training.Assessment.Attempts;
+using Training.Assessment.Certificates;
 using Training.Web.Infrastructure.Data;
 
 namespace Training.Web.Features.Reminders;
@@ -55,7 +56,7 @@ public sealed class CertificateExpiryReminder(TrainingDbContext db, IOptions<Rem
         var candidates = await db.Certificates.AsNoTracking()
             .Where(c => c.RevokedAt == null && c.ExpiresAt != null && c.ExpiresAt <= horizon && c.ExpiresAt.Value.AddDays(1) > now)
             // Renewed: a newer certificate for the same course ends the reminders for the old one.
-            .Where(c => !db.Certificates.Any(n => n.UserId == c.UserId && n.CourseId == c.CourseId && n.IssuedAt > c.IssuedAt))
+            .NotRenewed(db)
             .Join(db.Courses, c => c.CourseId, course => course.Id, (c, course) => new { c.UserId, c.Code, c.CourseTitle, c.ExpiresAt, course.Slug })
             .ToListAsync(cancellationToken);
         var due = new List<DueReminder>();

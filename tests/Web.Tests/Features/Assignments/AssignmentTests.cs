@@ -129,7 +129,7 @@ public sealed class AssignmentTests : IDisposable
     }
 
     [Fact]
-    public async Task Moving_out_of_the_unit_loses_an_open_assignment_but_keeps_completed_work_and_assigned_courses_cannot_be_left()
+    public async Task Moving_out_of_the_unit_loses_the_assignment_but_keeps_completed_work_and_assigned_courses_cannot_be_left()
     {
         var open = await app.CreateUserAsync("Otto Open", Roles.Learner);
         var finished = await app.CreateUserAsync("Fina Finished", Roles.Learner);
@@ -149,7 +149,39 @@ public sealed class AssignmentTests : IDisposable
         await client.PostFormAsync("/coordinate", new Dictionary<string, string> { ["unitId"] = Key(unit.Id) }, $"/coordinate/people/{open.Id}/move");
         await client.PostFormAsync("/coordinate", new Dictionary<string, string> { ["unitId"] = Key(unit.Id) }, $"/coordinate/people/{finished.Id}/move");
 
-        Assert.Equal([finished.Id], app.WithDb(db => db.AssignedCourses.Where(a => a.AssignmentId == id).Select(a => a.UserId).ToList()));
+        // Both leave the assignment (it would otherwise reopen at renewal under a unit they left); the completed
+        // work stays: the completion and its certificate.
+        Assert.Empty(app.WithDb(db => db.AssignedCourses.Where(a => a.AssignmentId == id).ToList()));
+        Assert.True(app.WithDb(db => db.CourseCompletions.Any(c => c.UserId == finished.Id) && db.Certificates.Any(c => c.UserId == finished.Id)));
+    }
+
+    [Fact]
+    public async Task Outside_their_units_a_coordinator_gets_404_for_an_exemption_even_without_a_reason_and_odd_filters_do_not_break_the_list()
+    {
+        var south = await app.CreateUserAsync("Sofia South", Roles.Learner);
+        var (southUnit, southCoordinator) = await app.CoordinatorOfAsync(south.Id);
+        var id = await AssignAsync(await app.LoggedInClientAsync(southCoordinator.Email!), southUnit.Id, dueDays: 30);
+        var (_, north) = await app.CoordinatorOfAsync();
+        var client = await app.LoggedInClientAsync(north.Email!);
+
+        var response = await client.PostFormAsync("/coordinate/people", new Dictionary<string, string> { ["reason"] = "" }, $"/coordinate/assignments/{id}/people/{south.Id}/exempt");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/coordinate/people?expiring=100000000&page=2147483647")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_unit_with_an_assignment_is_archived_not_deleted()
+    {
+        var (unit, _) = await app.CoordinatorOfAsync();
+        var empty = await app.CreateUnitAsync("Empty", unit);
+        var admin = await app.LoggedInClientAsync((await app.CreateUserAsync("Ada Admin", Roles.Admin)).Email!);
+        await AssignAsync(admin, empty.Id, dueDays: 30);
+
+        var response = await admin.PostFormAsync($"/admin/units/{empty.Id}", new Dictionary<string, string>(), $"/admin/units/{empty.Id}/delete");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(app.WithDb(db => db.Units.Any(u => u.Id == empty.Id)));
     }
 
     private async Task<int> AssignAsync(HttpClient client, int unitId, int? dueDays = null, string? dueOn = null)

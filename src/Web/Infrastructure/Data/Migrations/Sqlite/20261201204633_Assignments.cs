@@ -117,6 +117,9 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "IX_Assignments_UserId",
                 table: "Assignments",
                 column: "UserId");
+
+            // Completions from before this migration: their certificate knows when it expires.
+            migrationBuilder.Sql("UPDATE CourseCompletions SET ExpiresAt = (SELECT c.ExpiresAt FROM Certificates c WHERE c.CourseCompletionId = CourseCompletions.Id)");
         }
 
         /// <inheritdoc />
