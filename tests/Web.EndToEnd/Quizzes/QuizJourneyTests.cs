@@ -77,6 +77,8 @@ public sealed class QuizJourneyTests(QuizSiteUnderTest site) : IClassFixture<Qui
         await SiteUnderTest.LogInAsync(page, learner.Email!);
         await page.GotoAsync($"/courses/{QuizContent.Course}/quizzes/basics");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start the quiz" }).ClickAsync();
+        // The attempt page and its script must have loaded before the link drops, or there is no script to keep the answer.
+        await page.WaitForURLAsync("**/attempts/**", new() { WaitUntil = WaitUntilState.Load });
 
         await page.Context.SetOfflineAsync(true);
         await page.GetByLabel("False").CheckAsync();
