@@ -99,11 +99,11 @@ public sealed class OutboxTests : IClassFixture<SmtpServer>
         }
         Assert.DoesNotContain(smtp.Messages(), m => m.Contains(to, StringComparison.Ordinal));
 
-        using var restarted = WithSmtp(TrainingAppFactory.Over(dataFolder), smtp.Port);
+        using var restarted = WithSmtp(TrainingAppFactory.Over(dataFolder), smtp.Port).WithSetting("Smtp:DispatchIntervalSeconds", "1");
         _ = restarted.Services;
 
         await smtp.WaitForMessageAsync(to);
-        await Task.Delay(TimeSpan.FromSeconds(6)); // another round of the dispatcher
+        await OutboxRounds.WaitAsync(Path.Combine(dataFolder, "training.db")); // more rounds of the dispatcher after the delivery
         Assert.Single(smtp.Messages(), m => m.Contains(to, StringComparison.Ordinal));
     }
 

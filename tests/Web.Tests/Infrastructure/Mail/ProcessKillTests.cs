@@ -56,7 +56,7 @@ public sealed class ProcessKillTests : IClassFixture<SmtpServer>, IDisposable
             await StartAsync(("Smtp__DispatchIntervalSeconds", "1"));
             var mail = await smtp.WaitForMessageAsync(email, TimeSpan.FromSeconds(20));
             Assert.Contains("Confirm your e-mail address", mail, StringComparison.Ordinal);
-            await Task.Delay(TimeSpan.FromSeconds(4)); // several more rounds of the outbox job
+            await OutboxRounds.WaitAsync(Database); // several more rounds of the outbox job after the delivery
 
             Assert.Single(ToAddress(email));
             Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM OutboxMessages WHERE \"To\" = $to", email));
