@@ -86,13 +86,42 @@ public sealed class AssignmentService(ICoursesDbContext db, AssignmentSync sync,
     }
 
     /// <summary>The assignments that reach anyone in the actor's scope, with counts over those people only.</summary>
-    public async Task<IReadOnlyList<AssignmentRow>> ListAsync(Actor actor, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AssignmentRow>> ListAsync(Actor actor, CancellationToken cancellationToken) =>
+        (await RowsAsync(actor, null, cancellationToken)).Rows;
+
+    public async Task<AssignmentDetail?> FindAsync(Actor actor, int id, CancellationToken cancellationToken)
     {
-        var visible = await VisibleRowsAsync(actor, null, cancellationToken);
+        // Only this assignment's people: the states of every other assignment are not computed for one page.
+        var (rows, people) = await RowsAsync(actor, id, cancellationToken);
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+        var ids = people.Select(p => p.Assigned.UserId).ToArray();
+        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .Select(u => new { u.Id, u.FullName, u.Email, Unit = db.Units.Where(x => x.Id == u.UnitId).Select(x => x.Path).FirstOrDefault() })
+            .ToDictionaryAsync(u => u.Id, cancellationToken);
+        return new AssignmentDetail(rows[0], people
+            .Select(p => new AssignedPersonRow(p.Assigned.UserId, names[p.Assigned.UserId].FullName, names[p.Assigned.UserId].Email ?? "", names[p.Assigned.UserId].Unit, p))
+            .OrderBy(p => p.Status.Status.State).ThenBy(p => p.FullName, StringComparer.CurrentCulture).ToList());
+    }
+
+    /// <summary>
+    /// The assignments that reach anyone in the actor's scope (or target one of their units), with counts over
+    /// those people only; all of them, or the one with <paramref name="onlyId"/>.
+    /// </summary>
+    private async Task<(List<AssignmentRow> Rows, IReadOnlyList<AssignedCourseStatus> People)> RowsAsync(Actor actor, int? onlyId, CancellationToken cancellationToken)
+    {
+        var visible = await VisibleRowsAsync(actor, onlyId, cancellationToken);
         var reaching = visible.Select(v => v.Assigned.AssignmentId).Distinct().ToArray();
         var units = db.UnitsIn(actor);
-        var assignments = await db.Assignments.AsNoTracking()
-            .Where(a => reaching.Contains(a.Id) || (a.UnitId != null && units.Any(u => u.Id == a.UnitId)))
+        var query = db.Assignments.AsNoTracking()
+            .Where(a => reaching.Contains(a.Id) || (a.UnitId != null && units.Any(u => u.Id == a.UnitId)));
+        if (onlyId is int id)
+        {
+            query = query.Where(a => a.Id == id);
+        }
+        var assignments = await query
             .Select(a => new
             {
                 a.Id, a.DueOn, a.DueDays, a.CreatedAt,
@@ -102,26 +131,8 @@ public sealed class AssignmentService(ICoursesDbContext db, AssignmentSync sync,
             })
             .ToListAsync(cancellationToken);
         var byAssignment = visible.ToLookup(v => v.Assigned.AssignmentId);
-        return assignments.OrderByDescending(a => a.CreatedAt)
-            .Select(a => Row(a.Id, a.Course, a.Unit ?? a.Person ?? "", a.DueOn, a.DueDays, byAssignment[a.Id].ToList()))
-            .ToList();
-    }
-
-    public async Task<AssignmentDetail?> FindAsync(Actor actor, int id, CancellationToken cancellationToken)
-    {
-        var row = (await ListAsync(actor, cancellationToken)).SingleOrDefault(a => a.Id == id);
-        if (row is null)
-        {
-            return null;
-        }
-        var people = await VisibleRowsAsync(actor, id, cancellationToken);
-        var ids = people.Select(p => p.Assigned.UserId).ToArray();
-        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
-            .Select(u => new { u.Id, u.FullName, u.Email, Unit = db.Units.Where(x => x.Id == u.UnitId).Select(x => x.Path).FirstOrDefault() })
-            .ToDictionaryAsync(u => u.Id, cancellationToken);
-        return new AssignmentDetail(row, people
-            .Select(p => new AssignedPersonRow(p.Assigned.UserId, names[p.Assigned.UserId].FullName, names[p.Assigned.UserId].Email ?? "", names[p.Assigned.UserId].Unit, p))
-            .OrderBy(p => p.Status.Status.State).ThenBy(p => p.FullName, StringComparer.CurrentCulture).ToList());
+        return ([.. assignments.OrderByDescending(a => a.CreatedAt)
+            .Select(a => Row(a.Id, a.Course, a.Unit ?? a.Person ?? "", a.DueOn, a.DueDays, byAssignment[a.Id].ToList()))], visible);
     }
 
     /// <summary>Exempts a person in scope from the assignment (<paramref name="until"/> null) or extends their due date.</summary>
