@@ -12,7 +12,8 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
     {
         certificate.HasIndex(c => c.Code).IsUnique();
         certificate.HasIndex(c => c.CourseCompletionId).IsUnique();
-        certificate.HasIndex(c => c.UserId);
+        // "The latest certificate per person and course" (expiry counts, digests) seeks on all three.
+        certificate.HasIndex(c => new { c.UserId, c.CourseId, c.IssuedAt });
         certificate.Property(c => c.Code).HasMaxLength(32);
         certificate.Property(c => c.LearnerName).HasMaxLength(200);
         certificate.Property(c => c.CourseTitle).HasMaxLength(300);

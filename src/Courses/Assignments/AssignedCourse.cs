@@ -27,4 +27,19 @@ public class AssignedCourse
     public DateTime? ExemptAt { get; set; }
 
     public string? ExemptionReason { get; set; }
+
+    // What the person did in the course, copied here by AssignmentFacts whenever it changes, so that
+    // AssignmentRules can decide the state from this row alone (in SQL, for whole dashboards).
+
+    /// <summary>When the person last completed the course (any round); null if never.</summary>
+    public DateTime? CompletedAt { get; set; }
+
+    /// <summary>When the latest completion's renewal window opens; null if its certificate does not expire.</summary>
+    public DateTime? RenewableFrom { get; set; }
+
+    /// <summary>When the latest completion's certificate expires; null if it does not.</summary>
+    public DateTime? CertificateExpiresAt { get; set; }
+
+    /// <summary>The person's latest visit to a module or module completion in the course.</summary>
+    public DateTime? LastActivityAt { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Training.Courses.Assignments;
@@ -5,38 +6,54 @@ namespace Training.Courses.Assignments;
 /// <summary>An assigned course of one person with its state from <see cref="AssignmentRules"/>.</summary>
 public sealed record AssignedCourseStatus(AssignedCourse Assigned, AssignmentStatus Status, DateTime? CompletedAt);
 
+/// <summary>One person's state in one course, decided in the database (see <see cref="AssignmentStatusQuery.StatesOf"/>).</summary>
+public sealed class PersonCourseState
+{
+    public required string UserId { get; init; }
+
+    public required int CourseId { get; init; }
+
+    public required AssignmentState State { get; init; }
+}
+
 /// <summary>
-/// Loads what <see cref="AssignmentRules"/> needs for many assigned courses in one query (the latest
-/// completion, the last visit and the last module completed, as correlated subqueries) and applies the rules.
+/// Applies <see cref="AssignmentRules"/> to assigned courses: row by row for lists, or in the database,
+/// one state per person and course, for counts over a whole scope.
 /// </summary>
-public sealed class AssignmentStatusQuery(ICoursesDbContext db, TimeProvider clock)
+public sealed class AssignmentStatusQuery(TimeProvider clock)
 {
     public async Task<IReadOnlyList<AssignedCourseStatus>> StatusesAsync(IQueryable<AssignedCourse> rows, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var facts = await rows.AsNoTracking()
-            .Select(a => new
-            {
-                Assigned = a,
-                CompletedAt = db.CourseCompletions.Where(c => c.UserId == a.UserId && c.CourseId == a.CourseId).Max(c => (DateTime?)c.CompletedAt),
-                RenewableFrom = db.CourseCompletions.Where(c => c.UserId == a.UserId && c.CourseId == a.CourseId)
-                    .OrderByDescending(c => c.CompletedAt).Select(c => c.RenewableFrom).FirstOrDefault(),
-                ExpiresAt = db.CourseCompletions.Where(c => c.UserId == a.UserId && c.CourseId == a.CourseId)
-                    .OrderByDescending(c => c.CompletedAt).Select(c => c.ExpiresAt).FirstOrDefault(),
-                LastVisit = db.Enrolments.Where(e => e.UserId == a.UserId && e.CourseId == a.CourseId).Max(e => e.LastVisitedAt),
-                LastModule = db.ModuleCompletions.Where(m => m.UserId == a.UserId && db.Modules.Any(x => x.Id == m.ModuleId && x.CourseId == a.CourseId))
-                    .Max(m => (DateTime?)m.CompletedAt),
-            })
-            .ToListAsync(cancellationToken);
-        return facts.Select(f =>
-        {
-            var completion = f.CompletedAt is { } completed
-                ? new CompletionFacts(completed, f.RenewableFrom, f.ExpiresAt is { } expires ? DateOnly.FromDateTime(expires) : null)
-                : null;
-            var after = AssignmentRules.StartedAfter(completion, now);
-            var started = f.LastVisit > after || f.LastModule > after;
-            return new AssignedCourseStatus(f.Assigned, AssignmentRules.StatusOf(f.Assigned, completion, started, now), f.CompletedAt);
-        }).ToList();
+        var assigned = await rows.AsNoTracking().ToListAsync(cancellationToken);
+        return [.. assigned.Select(a => new AssignedCourseStatus(a, AssignmentRules.StatusOf(a, now), a.CompletedAt))];
+    }
+
+    /// <summary>
+    /// One state per person and course (the most urgent when several assignments give the same course), as a
+    /// query: callers count or filter it in the database.
+    /// </summary>
+    public IQueryable<PersonCourseState> StatesOf(IQueryable<AssignedCourse> rows)
+    {
+        // a => new StateRow { UserId = a.UserId, CourseId = a.CourseId, State = (int)<the rule applied to a> }
+        var state = AssignmentRules.StateAt(clock.GetUtcNow().UtcDateTime);
+        var row = state.Parameters[0];
+        var project = Expression.Lambda<Func<AssignedCourse, StateRow>>(Expression.MemberInit(Expression.New(typeof(StateRow)),
+            Expression.Bind(typeof(StateRow).GetProperty(nameof(StateRow.UserId))!, Expression.Property(row, nameof(AssignedCourse.UserId))),
+            Expression.Bind(typeof(StateRow).GetProperty(nameof(StateRow.CourseId))!, Expression.Property(row, nameof(AssignedCourse.CourseId))),
+            Expression.Bind(typeof(StateRow).GetProperty(nameof(StateRow.State))!, Expression.Convert(state.Body, typeof(int)))), row);
+        return rows.Select(project)
+            .GroupBy(x => new { x.UserId, x.CourseId })
+            .Select(g => new PersonCourseState { UserId = g.Key.UserId, CourseId = g.Key.CourseId, State = (AssignmentState)g.Min(x => x.State) });
+    }
+
+    private sealed class StateRow
+    {
+        public string UserId { get; set; } = "";
+
+        public int CourseId { get; set; }
+
+        public int State { get; set; }
     }
 
     /// <summary>
@@ -45,13 +62,5 @@ public sealed class AssignmentStatusQuery(ICoursesDbContext db, TimeProvider clo
     /// </summary>
     public static IReadOnlyList<AssignedCourseStatus> MostUrgentPerPersonAndCourse(IEnumerable<AssignedCourseStatus> statuses) =>
         [.. statuses.GroupBy(s => (s.Assigned.UserId, s.Assigned.CourseId))
-            .Select(g => g.OrderBy(s => Urgency(s.Status.State)).ThenBy(s => s.Status.DueOn).First())];
-
-    private static int Urgency(AssignmentState state) => state switch
-    {
-        AssignmentState.Overdue => 0,
-        AssignmentState.NotStarted or AssignmentState.InProgress => 1,
-        AssignmentState.Completed => 2,
-        _ => 3,
-    };
+            .Select(g => g.OrderBy(s => s.Status.State).ThenBy(s => s.Status.DueOn).First())];
 }

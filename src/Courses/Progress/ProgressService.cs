@@ -139,5 +139,6 @@ public sealed class ProgressService(ICoursesDbContext db, TimeProvider clock, IE
         await db.Enrolments
             .Where(e => e.UserId == userId && e.CourseId == module.CourseId)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.LastModuleId, module.Id).SetProperty(e => e.LastVisitedAt, now), cancellationToken);
+        await Assignments.AssignmentFacts.RefreshAsync(db, [userId], cancellationToken);
     }
 }

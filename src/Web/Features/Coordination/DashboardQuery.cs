@@ -17,42 +17,44 @@ public sealed class DashboardQuery(TrainingDbContext db, AssignmentStatusQuery a
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var people = db.PeopleIn(actor);
-        var unitOf = await people.AsNoTracking().Select(p => new { p.Id, p.UnitId }).ToDictionaryAsync(p => p.Id, p => p.UnitId, cancellationToken);
         var units = await db.UnitsIn(actor).AsNoTracking().Where(u => u.ArchivedAt == null || db.Users.Any(p => p.UnitId == u.Id))
             .Select(u => new { u.Id, u.Name, u.Path, u.Lineage }).ToListAsync(cancellationToken);
         var lineageOf = units.ToDictionary(u => u.Id, u => u.Lineage);
-        var statuses = AssignmentStatusQuery.MostUrgentPerPersonAndCourse(
-            await assignmentStates.StatusesAsync(db.AssignedCourses.Where(a => people.Any(p => p.Id == a.UserId)), cancellationToken));
         var titles = await db.Courses.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Title, cancellationToken);
 
-        var courses = statuses.GroupBy(s => s.Assigned.CourseId)
-            .Select(g => new CourseFigures(g.Key, titles[g.Key], Tally.Of(g.Select(s => s.Status.State))))
+        // Counted in the database: one state per person and course, then per course and per unit.
+        var states = assignmentStates.StatesOf(db.AssignedCourses.Where(a => people.Any(p => p.Id == a.UserId)));
+        var byCourse = await states.GroupBy(s => new { s.CourseId, s.State })
+            .Select(g => new { g.Key.CourseId, g.Key.State, Count = g.Count() }).ToListAsync(cancellationToken);
+        var byUnit = await states.Join(db.Users, s => s.UserId, p => p.Id, (s, p) => new { p.UnitId, s.State })
+            .GroupBy(x => new { x.UnitId, x.State })
+            .Select(g => new { g.Key.UnitId, g.Key.State, Count = g.Count() }).ToListAsync(cancellationToken);
+        var headcountByUnit = await people.GroupBy(p => p.UnitId).Select(g => new { UnitId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+
+        var courses = byCourse.GroupBy(c => c.CourseId)
+            .Select(g => new CourseFigures(g.Key, titles[g.Key], Tally.Of(g.Select(c => (c.State, c.Count)))))
             .OrderBy(c => c.Title, StringComparer.CurrentCulture).ToList();
 
         // Each person and each assigned course counts in their unit and every unit above it that is in scope.
-        var tallies = units.ToDictionary(u => u.Id, _ => new List<AssignmentState>());
+        var tallies = units.ToDictionary(u => u.Id, _ => new List<(AssignmentState, int)>());
         var headcount = units.ToDictionary(u => u.Id, _ => 0);
-        IEnumerable<int> UnitsAbove(string? personId)
+        IEnumerable<int> UnitsAbove(int? unit) =>
+            unit is int id && lineageOf.TryGetValue(id, out var lineage)
+                ? lineage.Split('/', StringSplitOptions.RemoveEmptyEntries)
+                    .Select(part => int.Parse(part, System.Globalization.CultureInfo.InvariantCulture)).Where(tallies.ContainsKey)
+                : [];
+        foreach (var group in headcountByUnit)
         {
-            if (personId is null || unitOf.GetValueOrDefault(personId) is not int unit || !lineageOf.TryGetValue(unit, out var lineage))
+            foreach (var unit in UnitsAbove(group.UnitId))
             {
-                return [];
-            }
-            return lineage.Split('/', StringSplitOptions.RemoveEmptyEntries)
-                .Select(id => int.Parse(id, System.Globalization.CultureInfo.InvariantCulture)).Where(tallies.ContainsKey);
-        }
-        foreach (var person in unitOf.Keys)
-        {
-            foreach (var unit in UnitsAbove(person))
-            {
-                headcount[unit]++;
+                headcount[unit] += group.Count;
             }
         }
-        foreach (var status in statuses)
+        foreach (var group in byUnit)
         {
-            foreach (var unit in UnitsAbove(status.Assigned.UserId))
+            foreach (var unit in UnitsAbove(group.UnitId))
             {
-                tallies[unit].Add(status.Status.State);
+                tallies[unit].Add((group.State, group.Count));
             }
         }
         var top = units.Count == 0 ? 0 : units.Min(u => Depth(u.Lineage));
@@ -70,7 +72,7 @@ public sealed class DashboardQuery(TrainingDbContext db, AssignmentStatusQuery a
             .Select(m => new MonthCount(DateOnly.FromDateTime(m), completions.Count(c => c.Year == m.Year && c.Month == m.Month)))
             .ToList();
 
-        return new DashboardViewModel(unitOf.Count, courses, unitFigures,
+        return new DashboardViewModel(headcountByUnit.Sum(g => g.Count), courses, unitFigures,
             [.. ExpiryWindows.Select(days => new ExpiringCount(days, expiries.Count(e => e <= now.AddDays(days))))],
             months);
     }

@@ -16,11 +16,13 @@ public sealed record Tally(int Assigned, int NotStarted, int InProgress, int Com
         _ => Exempt,
     };
 
-    public static Tally Of(IEnumerable<AssignmentState> states)
+    /// <summary>From counts per state (a state may appear several times: they add up).</summary>
+    public static Tally Of(IEnumerable<(AssignmentState State, int Count)> counts)
     {
-        var list = states as IReadOnlyCollection<AssignmentState> ?? [.. states];
-        return new Tally(list.Count, list.Count(s => s == AssignmentState.NotStarted), list.Count(s => s == AssignmentState.InProgress),
-            list.Count(s => s == AssignmentState.Completed), list.Count(s => s == AssignmentState.Overdue), list.Count(s => s == AssignmentState.Exempt));
+        var list = counts as IReadOnlyCollection<(AssignmentState State, int Count)> ?? [.. counts];
+        int Sum(AssignmentState state) => list.Where(c => c.State == state).Sum(c => c.Count);
+        return new Tally(list.Sum(c => c.Count), Sum(AssignmentState.NotStarted), Sum(AssignmentState.InProgress),
+            Sum(AssignmentState.Completed), Sum(AssignmentState.Overdue), Sum(AssignmentState.Exempt));
     }
 }
 

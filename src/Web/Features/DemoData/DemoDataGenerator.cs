@@ -63,6 +63,8 @@ internal sealed class DemoDataGenerator(
         var certificates = new DemoCertificates(db, writer, random, now, admin.Id);
         await certificates.AddAsync(progress.Completions, cancellationToken);
         await writer.CommitAsync(cancellationToken);
+        // The rows went in around the change tracker: copy the facts the assignment rules read in one statement.
+        await Courses.Assignments.AssignmentFacts.RefreshAsync(db, null, cancellationToken);
 
         var counts = new List<(string, long)>
         {

@@ -27,6 +27,9 @@ public static class DatabaseStartup
             {
                 // WAL lets readers carry on while a writer commits; the mode is stored in the file.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+                // Table statistics for the query planner (refreshed only where the tables changed a lot):
+                // without them SQLite may pick a one-column index that matches thousands of rows.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", cancellationToken);
             }
             return true;
         }

@@ -66,17 +66,30 @@ public abstract class TrainingDbContext(DbContextOptions options)
     public DbSet<Features.Reminders.ReminderOptOut> ReminderOptOuts => Set<Features.Reminders.ReminderOptOut>();
 
     // The audit log is append-only: refuse a change to an entry before it reaches the database (whose
-    // triggers refuse it too, for ExecuteUpdate/ExecuteDelete and anything outside the site).
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    // triggers refuse it too, for ExecuteUpdate/ExecuteDelete and anything outside the site). And the facts
+    // the assignment rules read are copied onto assigned courses after any save that changes them.
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseAuditChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var touched = AssignmentFacts.PeopleTouched(ChangeTracker);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (touched.Count > 0)
+        {
+            await AssignmentFacts.RefreshAsync(this, touched, cancellationToken);
+        }
+        return saved;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditChanges();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var touched = AssignmentFacts.PeopleTouched(ChangeTracker);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (touched.Count > 0)
+        {
+            AssignmentFacts.RefreshAsync(this, touched, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        return saved;
     }
 
     private void RefuseAuditChanges()

@@ -342,7 +342,7 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasIndex("RevokedByUserId");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId", "CourseId", "IssuedAt");
 
                     b.ToTable("Certificates");
                 });
@@ -429,6 +429,12 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
                     b.Property<int>("AssignmentId")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("CertificateExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("CourseId")
                         .HasColumnType("int");
 
@@ -448,6 +454,12 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
                     b.Property<string>("ExtensionReason")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("LastActivityAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("RenewableFrom")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("UserId")
                         .IsRequired()

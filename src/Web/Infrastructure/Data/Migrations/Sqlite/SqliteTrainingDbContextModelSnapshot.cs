@@ -324,7 +324,7 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("RevokedByUserId");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId", "CourseId", "IssuedAt");
 
                     b.ToTable("Certificates");
                 });
@@ -405,6 +405,12 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("AssignmentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("CertificateExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CourseId")
                         .HasColumnType("INTEGER");
 
@@ -423,6 +429,12 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("ExtensionReason")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastActivityAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RenewableFrom")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
