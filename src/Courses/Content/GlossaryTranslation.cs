@@ -13,9 +13,10 @@ public static class GlossaryTranslation
         var originals = original.ToDictionary(g => g.Term, StringComparer.OrdinalIgnoreCase);
         var translated = new Dictionary<string, TranslatedGlossaryEntry>(StringComparer.OrdinalIgnoreCase);
         var terms = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var searchFrom = 0;
         foreach (var entry in entries)
         {
-            var line = LineOf(text, entry);
+            var line = LineOf(text, entry, ref searchFrom);
             if (string.IsNullOrWhiteSpace(entry.Original) || string.IsNullOrWhiteSpace(entry.Term) || string.IsNullOrWhiteSpace(entry.Definition))
             {
                 problems.Add(new ContentProblem(file, line, "Every translated glossary entry needs original (the original's term), term and definition."));
@@ -52,9 +53,20 @@ public static class GlossaryTranslation
         return original.Where(g => translated.ContainsKey(g.Term)).Select(g => translated[g.Term]).ToList();
     }
 
-    private static int LineOf(string text, GlossaryTranslationFileEntry entry)
+    /// <summary>The line of the entry's "original:" key, searching on from the previous entry, so a repeated term finds its own line.</summary>
+    private static int LineOf(string text, GlossaryTranslationFileEntry entry, ref int searchFrom)
     {
-        var line = CourseSource.LineOf(text, "original: " + entry.Original?.Trim());
-        return line > 1 || entry.Original is null ? line : CourseSource.LineOf(text, entry.Original.Trim());
+        var needle = entry.Original?.Trim() ?? entry.Term?.Trim();
+        if (string.IsNullOrEmpty(needle))
+        {
+            return 1;
+        }
+        var index = text.IndexOf(needle, searchFrom, StringComparison.Ordinal);
+        if (index < 0)
+        {
+            return 1;
+        }
+        searchFrom = index + needle.Length;
+        return text.AsSpan(0, index).Count('\n') + 1;
     }
 }
