@@ -154,10 +154,8 @@ public sealed class AttemptPages(IAssessmentDbContext db, QuizDefinitionStore st
                 TranslationDefinition = db.QuizTranslations.Where(t => t.Id == a.QuizTranslationId).Select(t => t.Definition).FirstOrDefault(),
                 Quiz = db.Quizzes.Where(q => q.Id == a.QuizId).Select(q => new
                 {
-                    q.Key, q.CourseId, q.ModuleId, CourseSlug = q.Course.Slug,
-                    CourseTitle = db.CourseTranslations.Where(t => t.CourseId == q.CourseId && t.Language == a.Language).Select(t => t.Title).FirstOrDefault() ?? q.Course.Title,
-                    ModuleTitle = q.Module == null ? null
-                        : q.Module.CurrentVersion!.Translations.Where(t => t.Language == a.Language).Select(t => t.Title).FirstOrDefault() ?? q.Module.CurrentVersion.Title,
+                    q.Key, q.CourseId, q.ModuleId, CourseSlug = q.Course.Slug, CourseTitle = q.Course.Title,
+                    ModuleTitle = q.Module == null ? null : q.Module.CurrentVersion!.Title,
                 }).Single(),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -166,7 +164,17 @@ public sealed class AttemptPages(IAssessmentDbContext db, QuizDefinitionStore st
             return null;
         }
         var definition = store.For(row.Attempt.QuizVersionId, row.Definition, row.Attempt.QuizTranslationId, row.TranslationDefinition);
-        return new Loaded(row.Attempt, definition, AttemptService.Layout(row.Attempt.Layout), row.Quiz.CourseSlug, row.Quiz.CourseTitle,
-            row.Quiz.Key, row.Quiz.ModuleTitle ?? "Final assessment", row.Quiz.CourseId, row.Quiz.ModuleId);
+        var (courseTitle, moduleTitle) = (row.Quiz.CourseTitle, row.Quiz.ModuleTitle);
+        if (row.Attempt.QuizTranslationId is not null)
+        {
+            // Titles in the attempt's language, where the course and module are translated too.
+            var language = row.Attempt.Language;
+            courseTitle = await db.CourseTranslations.Where(t => t.CourseId == row.Quiz.CourseId && t.Language == language).Select(t => t.Title).FirstOrDefaultAsync(cancellationToken) ?? courseTitle;
+            moduleTitle = row.Quiz.ModuleId is not { } moduleId ? moduleTitle
+                : await db.Modules.Where(m => m.Id == moduleId).SelectMany(m => m.CurrentVersion!.Translations).Where(t => t.Language == language)
+                    .Select(t => t.Title).FirstOrDefaultAsync(cancellationToken) ?? moduleTitle;
+        }
+        return new Loaded(row.Attempt, definition, AttemptService.Layout(row.Attempt.Layout), row.Quiz.CourseSlug, courseTitle,
+            row.Quiz.Key, moduleTitle ?? "Final assessment", row.Quiz.CourseId, row.Quiz.ModuleId);
     }
 }
