@@ -29,6 +29,17 @@ internal sealed class QuizVersionConfiguration : IEntityTypeConfiguration<QuizVe
     }
 }
 
+internal sealed class QuizTranslationConfiguration : IEntityTypeConfiguration<QuizTranslation>
+{
+    public void Configure(EntityTypeBuilder<QuizTranslation> translation)
+    {
+        translation.HasIndex(t => new { t.QuizVersionId, t.Language, t.ContentHash }).IsUnique();
+        translation.Property(t => t.Language).HasMaxLength(20);
+        translation.Property(t => t.ContentHash).HasMaxLength(64);
+        translation.HasOne(t => t.QuizVersion).WithMany().HasForeignKey(t => t.QuizVersionId);
+    }
+}
+
 internal sealed class QuizAttemptConfiguration : IEntityTypeConfiguration<QuizAttempt>
 {
     public void Configure(EntityTypeBuilder<QuizAttempt> attempt)
@@ -40,6 +51,8 @@ internal sealed class QuizAttemptConfiguration : IEntityTypeConfiguration<QuizAt
         attempt.Property(a => a.Score).HasPrecision(5, 2);
         attempt.HasOne<Quiz>().WithMany().HasForeignKey(a => a.QuizId).OnDelete(DeleteBehavior.NoAction);
         attempt.HasOne(a => a.QuizVersion).WithMany().HasForeignKey(a => a.QuizVersionId).OnDelete(DeleteBehavior.NoAction);
+        attempt.Property(a => a.Language).HasMaxLength(20);
+        attempt.HasOne<QuizTranslation>().WithMany().HasForeignKey(a => a.QuizTranslationId).OnDelete(DeleteBehavior.NoAction);
         attempt.HasOne<TrainingUser>().WithMany().HasForeignKey(a => a.UserId);
         attempt.HasMany(a => a.Answers).WithOne().HasForeignKey(a => a.AttemptId);
     }

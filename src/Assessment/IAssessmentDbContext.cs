@@ -17,6 +17,8 @@ public interface IAssessmentDbContext : ICoursesDbContext
 
     DbSet<QuizVersion> QuizVersions { get; }
 
+    DbSet<QuizTranslation> QuizTranslations { get; }
+
     DbSet<QuizAttempt> QuizAttempts { get; }
 
     DbSet<AttemptAnswer> AttemptAnswers { get; }

@@ -45,6 +45,10 @@ public interface ICoursesDbContext
 
     DbSet<GlossaryTerm> GlossaryTerms { get; }
 
+    DbSet<CourseTranslation> CourseTranslations { get; }
+
+    DbSet<ModuleTranslation> ModuleTranslations { get; }
+
     DbSet<CourseEnrolment> Enrolments { get; }
 
     DbSet<ModuleCompletion> ModuleCompletions { get; }

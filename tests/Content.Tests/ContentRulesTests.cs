@@ -26,6 +26,25 @@ public sealed partial class ContentRulesTests
     }
 
     [Theory]
+    [InlineData("fr")]
+    [InlineData("es")]
+    [InlineData("ar")]
+    public void The_welcome_course_is_translated_in_full_and_every_translation_keeps_its_original_structure(string language)
+    {
+        var courses = ContentLibrary.ReadAll(Repository.ContentFolder, Repository.Root);
+        var welcome = courses.Single(c => c.Slug == "welcome");
+
+        var translation = welcome.Translations.SingleOrDefault(t => t.Language == language);
+
+        Assert.NotNull(translation);
+        Assert.True(translation.IsValid, string.Join("\n", translation.Problems));
+        Assert.Equal(welcome.Modules.Select(m => m.Source.FileName), translation.Modules.Select(m => m.Source.FileName));
+        Assert.Equal(welcome.Glossary.Select(g => g.Term), translation.Glossary.Select(g => g.Original));
+        // Every translation shipped in the folder, of any course, is read and valid (the test above covers problems).
+        Assert.All(courses.SelectMany(c => c.Translations), t => Assert.True(t.IsValid, string.Join("\n", t.Problems)));
+    }
+
+    [Theory]
     [MemberData(nameof(RequiredCourses))]
     public void A_course_has_four_to_six_modules_of_800_to_2000_words(string slug)
     {

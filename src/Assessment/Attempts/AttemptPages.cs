@@ -53,7 +53,7 @@ public sealed class AttemptPages(IAssessmentDbContext db, QuizDefinitionStore st
         var secondsLeft = loaded.Attempt.DeadlineAt is { } end ? (int?)Math.Max(0, (int)(end - now).TotalSeconds) : null;
         return (new AttemptPage(attemptId, loaded.CourseSlug, loaded.CourseTitle, loaded.Key, loaded.Title, loaded.Attempt.Number,
             index + 1, items.Count, loaded.Attempt.DeadlineAt, secondsLeft, scenario, views, pages,
-            loaded.Layout.Questions.Count(q => AnswerForm.IsAnswered(saved.GetValueOrDefault(q.QuestionId))), total), false);
+            loaded.Layout.Questions.Count(q => AnswerForm.IsAnswered(saved.GetValueOrDefault(q.QuestionId))), total) { Language = loaded.Attempt.Language }, false);
     }
 
     /// <summary>The questions on a page, with their definitions, for reading a posted form.</summary>
@@ -105,7 +105,7 @@ public sealed class AttemptPages(IAssessmentDbContext db, QuizDefinitionStore st
         return new AttemptResult(attemptId, loaded.CourseSlug, loaded.CourseTitle, loaded.Key, loaded.Title, attempt.Number,
             attempt.Score ?? 0, attempt.Passed == true, definition.PassMark,
             attemptsLeft,
-            definition.ReviewAfterSubmit, review, moduleDone, courseDone);
+            definition.ReviewAfterSubmit, review, moduleDone, courseDone) { Language = attempt.Language };
     }
 
     private static ReviewQuestion Review(int number, QuestionDefinition q, string? scenario, decimal score, QuestionAnswer? answer)
@@ -151,6 +151,7 @@ public sealed class AttemptPages(IAssessmentDbContext db, QuizDefinitionStore st
             {
                 Attempt = a,
                 a.QuizVersion.Definition,
+                TranslationDefinition = db.QuizTranslations.Where(t => t.Id == a.QuizTranslationId).Select(t => t.Definition).FirstOrDefault(),
                 Quiz = db.Quizzes.Where(q => q.Id == a.QuizId).Select(q => new
                 {
                     q.Key, q.CourseId, q.ModuleId, CourseSlug = q.Course.Slug, CourseTitle = q.Course.Title,
@@ -162,8 +163,18 @@ public sealed class AttemptPages(IAssessmentDbContext db, QuizDefinitionStore st
         {
             return null;
         }
-        var definition = store.Get(row.Attempt.QuizVersionId, row.Definition);
-        return new Loaded(row.Attempt, definition, AttemptService.Layout(row.Attempt.Layout), row.Quiz.CourseSlug, row.Quiz.CourseTitle,
-            row.Quiz.Key, row.Quiz.ModuleTitle ?? "Final assessment", row.Quiz.CourseId, row.Quiz.ModuleId);
+        var definition = store.For(row.Attempt.QuizVersionId, row.Definition, row.Attempt.QuizTranslationId, row.TranslationDefinition);
+        var (courseTitle, moduleTitle) = (row.Quiz.CourseTitle, row.Quiz.ModuleTitle);
+        if (row.Attempt.QuizTranslationId is not null)
+        {
+            // Titles in the attempt's language, where the course and module are translated too.
+            var language = row.Attempt.Language;
+            courseTitle = await db.CourseTranslations.Where(t => t.CourseId == row.Quiz.CourseId && t.Language == language).Select(t => t.Title).FirstOrDefaultAsync(cancellationToken) ?? courseTitle;
+            moduleTitle = row.Quiz.ModuleId is not { } moduleId ? moduleTitle
+                : await db.Modules.Where(m => m.Id == moduleId).SelectMany(m => m.CurrentVersion!.Translations).Where(t => t.Language == language)
+                    .Select(t => t.Title).FirstOrDefaultAsync(cancellationToken) ?? moduleTitle;
+        }
+        return new Loaded(row.Attempt, definition, AttemptService.Layout(row.Attempt.Layout), row.Quiz.CourseSlug, courseTitle,
+            row.Quiz.Key, moduleTitle ?? "Final assessment", row.Quiz.CourseId, row.Quiz.ModuleId);
     }
 }

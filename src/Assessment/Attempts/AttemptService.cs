@@ -20,23 +20,39 @@ public sealed class AttemptService(IAssessmentDbContext db, QuizDefinitionStore 
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<QuizRef?> FindQuizAsync(string courseSlug, string key, CancellationToken cancellationToken)
+    public Task<QuizRef?> FindQuizAsync(string courseSlug, string key, CancellationToken cancellationToken) =>
+        FindQuizAsync(courseSlug, key, null, cancellationToken);
+
+    /// <param name="language">The learner's language: the quiz comes in its current translation when there is one, else in the original.</param>
+    public async Task<QuizRef?> FindQuizAsync(string courseSlug, string key, string? language, CancellationToken cancellationToken)
     {
         var row = await db.Quizzes.AsNoTracking()
             .Where(q => q.Course.Slug == courseSlug && q.Course.IsPublished && q.Key == key && !q.IsRetired && q.CurrentVersionId != null)
             .Select(q => new
             {
                 q.Id, q.CourseId, q.ModuleId, VersionId = q.CurrentVersionId!.Value, q.CurrentVersion!.Definition,
-                CourseTitle = q.Course.Title, ModuleTitle = q.Module == null ? null : q.Module.CurrentVersion!.Title,
+                CourseTitle = db.CourseTranslations.Where(t => t.CourseId == q.CourseId && t.Language == language).Select(t => t.Title).FirstOrDefault() ?? q.Course.Title,
+                CourseLanguage = q.Course.Language,
+                ModuleTitle = q.Module == null ? null
+                    : q.Module.CurrentVersion!.Translations.Where(t => t.Language == language).Select(t => t.Title).FirstOrDefault() ?? q.Module.CurrentVersion.Title,
+                Translation = db.QuizTranslations.Where(t => t.QuizVersionId == q.CurrentVersionId && t.Language == language && t.IsCurrent)
+                    .Select(t => new { t.Id, t.Definition }).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         return row is null ? null : new QuizRef(row.Id, row.CourseId, row.ModuleId, row.VersionId, courseSlug, row.CourseTitle, key,
-            row.ModuleTitle ?? "Final assessment", store.Get(row.VersionId, row.Definition));
+            row.ModuleTitle ?? "Final assessment", store.For(row.VersionId, row.Definition, row.Translation?.Id, row.Translation?.Definition))
+        {
+            Language = row.Translation is null ? row.CourseLanguage : language!,
+            TranslationId = row.Translation?.Id,
+        };
     }
 
-    public async Task<QuizOverview?> GetOverviewAsync(string userId, string courseSlug, string key, CancellationToken cancellationToken)
+    public Task<QuizOverview?> GetOverviewAsync(string userId, string courseSlug, string key, CancellationToken cancellationToken) =>
+        GetOverviewAsync(userId, courseSlug, key, null, cancellationToken);
+
+    public async Task<QuizOverview?> GetOverviewAsync(string userId, string courseSlug, string key, string? language, CancellationToken cancellationToken)
     {
-        var quiz = await FindQuizAsync(courseSlug, key, cancellationToken);
+        var quiz = await FindQuizAsync(courseSlug, key, language, cancellationToken);
         if (quiz is null)
         {
             return null;
@@ -65,10 +81,16 @@ public sealed class AttemptService(IAssessmentDbContext db, QuizDefinitionStore 
         return AttemptRules.AttemptsLeft(attemptLimit, startedAt, AttemptRules.CountFrom(quizKey, renewalOpened));
     }
 
-    /// <summary>Resumes the attempt in progress, or starts a new one with its own draw and order.</summary>
-    public async Task<(StartOutcome Outcome, int? AttemptId)> StartOrResumeAsync(string userId, string courseSlug, string key, CancellationToken cancellationToken)
+    public Task<(StartOutcome Outcome, int? AttemptId)> StartOrResumeAsync(string userId, string courseSlug, string key, CancellationToken cancellationToken) =>
+        StartOrResumeAsync(userId, courseSlug, key, null, cancellationToken);
+
+    /// <summary>
+    /// Resumes the attempt in progress, or starts a new one with its own draw and order, in the learner's
+    /// language when the quiz has a translation into it (the attempt keeps that language to the end).
+    /// </summary>
+    public async Task<(StartOutcome Outcome, int? AttemptId)> StartOrResumeAsync(string userId, string courseSlug, string key, string? language, CancellationToken cancellationToken)
     {
-        var quiz = await FindQuizAsync(courseSlug, key, cancellationToken);
+        var quiz = await FindQuizAsync(courseSlug, key, language, cancellationToken);
         if (quiz is null)
         {
             return (StartOutcome.NoSuchQuiz, null);
@@ -95,6 +117,8 @@ public sealed class AttemptService(IAssessmentDbContext db, QuizDefinitionStore 
             QuizId = quiz.QuizId,
             QuizVersionId = quiz.VersionId,
             UserId = userId,
+            Language = quiz.Language,
+            QuizTranslationId = quiz.TranslationId,
             Number = attempts.Count == 0 ? 1 : attempts.Max(a => a.Number) + 1,
             Status = AttemptStatus.InProgress,
             StartedAt = now,
@@ -223,9 +247,14 @@ public sealed class AttemptService(IAssessmentDbContext db, QuizDefinitionStore 
         }
 
         var attempt = await db.QuizAttempts.AsNoTracking().Where(a => a.Id == attemptId)
-            .Select(a => new { a.UserId, a.QuizId, a.Layout, a.QuizVersionId, a.QuizVersion.Definition, a.DeadlineAt })
+            .Select(a => new
+            {
+                a.UserId, a.QuizId, a.Layout, a.QuizVersionId, a.QuizVersion.Definition, a.DeadlineAt, a.QuizTranslationId,
+                TranslationDefinition = db.QuizTranslations.Where(t => t.Id == a.QuizTranslationId).Select(t => t.Definition).FirstOrDefault(),
+            })
             .SingleAsync(cancellationToken);
-        var definition = store.Get(attempt.QuizVersionId, attempt.Definition);
+        // The attempt's own language: the same key as the original, with that language's accepted answers too.
+        var definition = store.For(attempt.QuizVersionId, attempt.Definition, attempt.QuizTranslationId, attempt.TranslationDefinition);
         var saved = await LoadAnswersAsync(attemptId, attempt.DeadlineAt, cancellationToken);
         var questions = definition.AllQuestions.ToDictionary(q => q.Id, StringComparer.Ordinal);
         var scores = Layout(attempt.Layout).Questions

@@ -6,7 +6,14 @@ namespace Training.Assessment.Attempts;
 // What the quiz pages show. Nothing here carries a correct answer or feedback before submission:
 // QuestionView has prompts and options only; ReviewQuestion is built for submitted attempts alone.
 
-public sealed record QuizRef(int QuizId, int CourseId, int? ModuleId, int VersionId, string CourseSlug, string CourseTitle, string Key, string Title, QuizDefinition Definition);
+/// <param name="Definition">The quiz as shown in <see cref="Language"/>: translated text over the original's key.</param>
+public sealed record QuizRef(int QuizId, int CourseId, int? ModuleId, int VersionId, string CourseSlug, string CourseTitle, string Key, string Title, QuizDefinition Definition)
+{
+    /// <summary>The language the quiz is shown in: the course's own, or the translation's.</summary>
+    public string Language { get; init; } = "";
+
+    public int? TranslationId { get; init; }
+}
 
 public sealed record AttemptSummary(int Id, int Number, AttemptStatus Status, decimal? Score, bool? Passed, DateTime? SubmittedAt);
 
@@ -31,7 +38,11 @@ public sealed record AttemptPageLink(int Page, bool Answered);
 public sealed record AttemptPage(
     int AttemptId, string CourseSlug, string CourseTitle, string QuizKey, string QuizTitle, int Number,
     int Page, int PageCount, DateTime? DeadlineAt, int? SecondsLeft, string? ScenarioHtml, IReadOnlyList<QuestionView> Questions,
-    IReadOnlyList<AttemptPageLink> Pages, int AnsweredCount, int QuestionCount);
+    IReadOnlyList<AttemptPageLink> Pages, int AnsweredCount, int QuestionCount)
+{
+    /// <summary>The language the attempt is shown in, fixed when it started.</summary>
+    public string Language { get; init; } = "";
+}
 
 public sealed record ReviewQuestion(
     int Number, string PromptHtml, string? ScenarioHtml, decimal Score, IReadOnlyList<string> YourAnswer,
@@ -42,5 +53,8 @@ public sealed record AttemptResult(
     decimal Score, bool Passed, int PassMark, int? AttemptsLeft, bool MayReview, IReadOnlyList<ReviewQuestion> Questions,
     bool ModuleCompleted, bool CourseCompleted)
 {
+    /// <summary>The language the attempt was taken in.</summary>
+    public string Language { get; init; } = "";
+
     public bool MayStartAnother => AttemptRules.MayStartAnother(AttemptsLeft);
 }

@@ -20,6 +20,15 @@ public class QuizAttempt
 
     public string UserId { get; set; } = "";
 
+    /// <summary>
+    /// The language the attempt is shown in, fixed when it starts: the course's own language, or that of
+    /// the translation it was started with.
+    /// </summary>
+    public string Language { get; set; } = "";
+
+    /// <summary>The translated text the attempt shows; null when it shows the original.</summary>
+    public int? QuizTranslationId { get; set; }
+
     /// <summary>1 for the learner's first attempt at this quiz, and so on.</summary>
     public int Number { get; set; }
 

@@ -38,7 +38,7 @@ internal sealed class QuizBodyReader(QuizFileContext file)
             }
             else if (ReadQuestion(parsed, heading.Line, body) is { } question)
             {
-                items.Add(new PoolItem { Id = question.Id, Questions = [question] });
+                items.Add(new PoolItem { Id = question.Id, Questions = [question], Line = question.Line });
             }
         }
         else if (heading.Level == 3 && scenario is not null && !parsed.IsScenario)
@@ -110,7 +110,7 @@ internal sealed class QuizBodyReader(QuizFileContext file)
         }
         else
         {
-            items.Add(new PoolItem { Id = scenario.Id, ScenarioHtml = QuizHtml.Blocks(scenario.CaseText), Questions = scenario.Questions });
+            items.Add(new PoolItem { Id = scenario.Id, ScenarioHtml = QuizHtml.Blocks(scenario.CaseText), Questions = scenario.Questions, Line = scenario.Line + 1 });
         }
         scenario = null;
     }

@@ -46,6 +46,9 @@ public sealed record PoolItem
     public string? ScenarioHtml { get; init; }
 
     public IReadOnlyList<QuestionDefinition> Questions { get; init; } = [];
+
+    /// <summary>The 1-based line of the item's heading in its file, for messages.</summary>
+    public int Line { get; init; }
 }
 
 public sealed record QuestionDefinition

@@ -46,20 +46,21 @@ public sealed class QuizImporter(IAssessmentDbContext db, ContentImportState sta
                 continue;
             }
             var problems = new List<ContentProblem>();
-            var definitions = QuizLibrary.ReadCourse(folder, displayRoot, problems);
+            var quizzes = QuizLibrary.ReadAll(folder, displayRoot, problems);
             allProblems.AddRange(problems);
             foreach (var problem in problems)
             {
                 logger.LogWarning("Quiz problem in course {Course}: {Problem}", slug, problem.ToString());
             }
             // A quiz file with problems is left as it was; the rest of the course's quizzes still import.
-            var broken = problems.Select(p => Path.GetFileName(p.File)).ToHashSet(StringComparer.Ordinal);
+            // Files are told apart by their whole path: a translation shares its original's file name.
+            var broken = problems.Select(p => p.File).ToHashSet(StringComparer.Ordinal);
             var present = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (definition, file) in definitions.Select(d => (d, FileFor(folder, d))))
+            foreach (var (definition, display) in quizzes.Originals)
             {
                 var key = definition.ModuleSlug ?? Quiz.FinalKey;
                 present.Add(key);
-                if (broken.Contains(Path.GetFileName(file)))
+                if (broken.Contains(display))
                 {
                     continue;
                 }
@@ -68,9 +69,16 @@ public sealed class QuizImporter(IAssessmentDbContext db, ContentImportState sta
                 {
                     continue;
                 }
-                added += await ImportQuizAsync(course.Id, moduleId, key, definition, file, cancellationToken);
+                var file = Path.Combine(displayRoot, display);
+                var (versionId, isNew) = await ImportQuizAsync(course.Id, moduleId, key, definition, file, cancellationToken);
+                added += isNew ? 1 : 0;
+                // A broken translation keeps what it had, like a broken original.
+                var courseDisplay = Path.GetDirectoryName(display) ?? "";
+                bool IsBroken(string language) => broken.Contains(Path.Combine(courseDisplay, TranslationFolders.Folder, language, Path.GetFileName(display)));
+                await ImportTranslationsAsync(versionId, Path.GetFileName(file), quizzes.Translations, IsBroken, folder, cancellationToken);
             }
-            foreach (var key in broken.Select(f => f == "final.quiz.md" ? Quiz.FinalKey : ModuleSlugOf(f)).OfType<string>())
+            foreach (var key in broken.Where(f => !f.Contains(Path.DirectorySeparatorChar + TranslationFolders.Folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                         .Select(f => Path.GetFileName(f) == "final.quiz.md" ? Quiz.FinalKey : ModuleSlugOf(Path.GetFileName(f))).OfType<string>())
             {
                 present.Add(key); // keeps its last good version
             }
@@ -94,7 +102,8 @@ public sealed class QuizImporter(IAssessmentDbContext db, ContentImportState sta
         return added;
     }
 
-    private async Task<int> ImportQuizAsync(int courseId, int? moduleId, string key, QuizDefinition definition, string file, CancellationToken cancellationToken)
+    /// <returns>The quiz's current version, and whether this import added it.</returns>
+    private async Task<(int VersionId, bool IsNew)> ImportQuizAsync(int courseId, int? moduleId, string key, QuizDefinition definition, string file, CancellationToken cancellationToken)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(file, cancellationToken)));
         var quiz = await db.Quizzes.SingleOrDefaultAsync(q => q.CourseId == courseId && q.Key == key, cancellationToken);
@@ -121,14 +130,48 @@ public sealed class QuizImporter(IAssessmentDbContext db, ContentImportState sta
             quiz.ModuleId = moduleId;
             await db.SaveChangesAsync(cancellationToken);
         }
-        return added;
+        return (version.Value, added == 1);
     }
 
-    private static string FileFor(string folder, QuizDefinition definition) =>
-        definition.ModuleSlug is null
-            ? Path.Combine(folder, "final.quiz.md")
-            : Directory.EnumerateFiles(folder, "*.quiz.md")
-                .First(f => System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(f), "^[0-9]+-" + definition.ModuleSlug + @"\.quiz\.md$"));
+    /// <summary>
+    /// Makes each language's translation of the file current for the version (a new row when its text is
+    /// new: attempts keep the text they started with). Languages whose file is gone, or broken, fall back to
+    /// the original for new attempts.
+    /// </summary>
+    private async Task ImportTranslationsAsync(int versionId, string fileName, IReadOnlyList<TranslatedQuiz> translations, Func<string, bool> isBroken,
+        string courseFolder, CancellationToken cancellationToken)
+    {
+        var stored = await db.QuizTranslations.Where(t => t.QuizVersionId == versionId).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var current = new HashSet<int>();
+        // A language has one current text per version.
+        foreach (var translation in translations.Where(t => t.FileName == fileName))
+        {
+            var path = Path.Combine(courseFolder, TranslationFolders.Folder, translation.Language, fileName);
+            var hash = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(path, cancellationToken)));
+            var row = stored.SingleOrDefault(t => t.Language == translation.Language && t.ContentHash == hash);
+            if (row is null)
+            {
+                row = new QuizTranslation
+                {
+                    QuizVersionId = versionId, Language = translation.Language, ContentHash = hash, ImportedAt = now,
+                    Definition = QuizDefinitionStore.Serialise(translation.Definition),
+                };
+                db.QuizTranslations.Add(row);
+                stored.Add(row);
+            }
+            row.IsCurrent = true;
+            current.Add(stored.IndexOf(row));
+        }
+        for (var i = 0; i < stored.Count; i++)
+        {
+            if (!current.Contains(i) && !isBroken(stored[i].Language))
+            {
+                stored[i].IsCurrent = false;
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
 
     private static string? ModuleSlugOf(string fileName)
     {

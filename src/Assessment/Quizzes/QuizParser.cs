@@ -28,7 +28,13 @@ public static class QuizParser
             problems.Add(new ContentProblem(displayPath, 1, $"The quiz file cannot be read: {e.Message}"));
             return null;
         }
+        return ParseText(text, displayPath, moduleSlug, problems);
+    }
 
+    /// <summary>Parses a quiz file's text; see <see cref="Parse"/>.</summary>
+    public static QuizDefinition? ParseText(string text, string displayPath, string? moduleSlug, List<ContentProblem> problems)
+    {
+        text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
         var file = new QuizFileContext(displayPath, text, problems);
         var document = ModuleMarkdown.Parse(text);
         var frontMatter = ReadFrontMatter(document, file, problems);

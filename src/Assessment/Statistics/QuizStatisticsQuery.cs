@@ -16,15 +16,24 @@ public sealed class QuizStatisticsQuery(IAssessmentDbContext db, AttemptService 
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<QuizStatistics?> GetAsync(string courseSlug, string key, CancellationToken cancellationToken)
+    public Task<QuizStatistics?> GetAsync(string courseSlug, string key, CancellationToken cancellationToken) =>
+        GetAsync(courseSlug, key, null, cancellationToken);
+
+    /// <param name="language">Only the attempts taken in this language; null: every attempt. Questions and options are named in the original.</param>
+    public async Task<QuizStatistics?> GetAsync(string courseSlug, string key, string? language, CancellationToken cancellationToken)
     {
         var quiz = await attempts.FindQuizAsync(courseSlug, key, cancellationToken);
         if (quiz is null)
         {
             return null;
         }
-        var rows = await db.QuizAttempts.AsNoTracking()
-            .Where(a => a.QuizVersionId == quiz.VersionId && a.Status == AttemptStatus.Submitted)
+        var submitted = db.QuizAttempts.AsNoTracking().Where(a => a.QuizVersionId == quiz.VersionId && a.Status == AttemptStatus.Submitted);
+        var languages = await submitted.GroupBy(a => a.Language).Select(g => new LanguageCount(g.Key, g.Count())).ToListAsync(cancellationToken);
+        if (language is not null)
+        {
+            submitted = submitted.Where(a => a.Language == language);
+        }
+        var rows = await submitted
             .Select(a => new { a.Id, a.Score, a.Passed, a.QuestionScores })
             .ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
@@ -56,7 +65,11 @@ public sealed class QuizStatisticsQuery(IAssessmentDbContext db, AttemptService 
         return new QuizStatistics(courseSlug, quiz.CourseTitle, key, quiz.Title, rows.Count,
             rows.Count == 0 ? null : Math.Round(rows.Count(r => r.Passed == true) * 100m / rows.Count, 1),
             rows.Count == 0 ? null : Math.Round(rows.Average(r => r.Score ?? 0), 1),
-            bands, questions);
+            bands, questions)
+        {
+            Language = language,
+            Languages = languages.OrderBy(l => l.Language, StringComparer.Ordinal).ToList(),
+        };
     }
 
     /// <summary>Pearson's r; null when either side does not vary (every attempt scored the same).</summary>

@@ -20,6 +20,7 @@ internal sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
         course.Ignore(c => c.TopicList);
         course.HasMany(c => c.Modules).WithOne(m => m.Course).HasForeignKey(m => m.CourseId);
         course.HasMany(c => c.Glossary).WithOne().HasForeignKey(t => t.CourseId);
+        course.HasMany(c => c.Translations).WithOne().HasForeignKey(t => t.CourseId);
     }
 }
 
@@ -46,6 +47,7 @@ internal sealed class ModuleVersionConfiguration : IEntityTypeConfiguration<Modu
         version.Property(v => v.Objectives).HasMaxLength(4000);
         version.Property(v => v.Sources).HasMaxLength(2000);
         version.Ignore(v => v.ObjectiveList);
+        version.HasMany(v => v.Translations).WithOne(t => t.ModuleVersion).HasForeignKey(t => t.ModuleVersionId);
     }
 }
 
@@ -57,5 +59,41 @@ internal sealed class GlossaryTermConfiguration : IEntityTypeConfiguration<Gloss
         term.Property(t => t.Anchor).HasMaxLength(250);
         term.Property(t => t.Definition).HasMaxLength(4000);
         term.Property(t => t.Source).HasMaxLength(300);
+    }
+}
+
+internal sealed class CourseTranslationConfiguration : IEntityTypeConfiguration<CourseTranslation>
+{
+    public void Configure(EntityTypeBuilder<CourseTranslation> translation)
+    {
+        translation.HasIndex(t => new { t.CourseId, t.Language }).IsUnique();
+        translation.Property(t => t.Language).HasMaxLength(20);
+        translation.Property(t => t.Title).HasMaxLength(300);
+        translation.Property(t => t.Summary).HasMaxLength(2000);
+        translation.HasMany(t => t.Glossary).WithOne().HasForeignKey(g => g.CourseTranslationId);
+    }
+}
+
+internal sealed class GlossaryTermTranslationConfiguration : IEntityTypeConfiguration<GlossaryTermTranslation>
+{
+    public void Configure(EntityTypeBuilder<GlossaryTermTranslation> term)
+    {
+        term.Property(t => t.OriginalTerm).HasMaxLength(200);
+        term.Property(t => t.Term).HasMaxLength(200);
+        term.Property(t => t.Anchor).HasMaxLength(250);
+        term.Property(t => t.Definition).HasMaxLength(4000);
+        term.Property(t => t.Source).HasMaxLength(300);
+    }
+}
+
+internal sealed class ModuleTranslationConfiguration : IEntityTypeConfiguration<ModuleTranslation>
+{
+    public void Configure(EntityTypeBuilder<ModuleTranslation> translation)
+    {
+        translation.HasIndex(t => new { t.ModuleVersionId, t.Language }).IsUnique();
+        translation.Property(t => t.Language).HasMaxLength(20);
+        translation.Property(t => t.ContentHash).HasMaxLength(64);
+        translation.Property(t => t.Title).HasMaxLength(300);
+        translation.Property(t => t.Objectives).HasMaxLength(4000);
     }
 }

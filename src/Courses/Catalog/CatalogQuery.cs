@@ -5,7 +5,8 @@ namespace Training.Courses.Catalog;
 /// <summary>The catalog and course pages: published courses, read with projections.</summary>
 public sealed class CatalogQuery(ICoursesDbContext db, TimeProvider clock)
 {
-    public async Task<CatalogPage> ListAsync(CatalogFilter filter, CancellationToken cancellationToken)
+    /// <param name="language">The learner's language: titles and summaries come in it where the course has a translation.</param>
+    public async Task<CatalogPage> ListAsync(CatalogFilter filter, string language, CancellationToken cancellationToken)
     {
         var published = db.Courses.AsNoTracking().Where(c => c.IsPublished);
         var query = published;
@@ -27,7 +28,12 @@ public sealed class CatalogQuery(ICoursesDbContext db, TimeProvider clock)
         }
 
         var rows = await query.OrderBy(c => c.Title)
-            .Select(c => new { c.Slug, c.Title, c.Summary, c.Audience, c.EstimatedHours, c.Language, c.Topics, Modules = c.Modules.Count(m => !m.IsRetired) })
+            .Select(c => new
+            {
+                c.Slug, c.Audience, c.EstimatedHours, c.Language, c.Topics, Modules = c.Modules.Count(m => !m.IsRetired),
+                Title = c.Translations.Where(t => t.Language == language).Select(t => t.Title).FirstOrDefault() ?? c.Title,
+                Summary = c.Translations.Where(t => t.Language == language).Select(t => t.Summary).FirstOrDefault() ?? c.Summary,
+            })
             .ToListAsync(cancellationToken);
         var facets = await published.Select(c => new { c.Topics, c.Language }).ToListAsync(cancellationToken);
 
@@ -38,15 +44,23 @@ public sealed class CatalogQuery(ICoursesDbContext db, TimeProvider clock)
             facets.Select(f => f.Language).Distinct().Order(StringComparer.Ordinal).ToList());
     }
 
-    public async Task<CoursePage?> GetCourseAsync(string slug, string userId, CancellationToken cancellationToken)
+    /// <param name="language">The learner's language: title, summary, module titles and objectives come in it where translated.</param>
+    public async Task<CoursePage?> GetCourseAsync(string slug, string userId, string language, CancellationToken cancellationToken)
     {
         var course = await db.Courses.AsNoTracking()
             .Where(c => c.Slug == slug && c.IsPublished)
             .Select(c => new
             {
-                c.Id, c.Slug, c.Title, c.Summary, c.Audience, c.EstimatedHours, c.Language, c.PassMark, c.CertificateValidityMonths, c.HasFinalAssessment,
+                c.Id, c.Slug, c.Audience, c.EstimatedHours, c.Language, c.PassMark, c.CertificateValidityMonths, c.HasFinalAssessment,
+                Translation = c.Translations.Where(t => t.Language == language).Select(t => new { t.Title, t.Summary }).FirstOrDefault(),
+                c.Title, c.Summary,
                 Modules = c.Modules.Where(m => !m.IsRetired).OrderBy(m => m.Position)
-                    .Select(m => new { m.Id, m.Slug, m.CurrentVersionId, m.HasQuiz, m.CurrentVersion!.Title, m.CurrentVersion.EstimatedMinutes, m.CurrentVersion.Objectives })
+                    .Select(m => new
+                    {
+                        m.Id, m.Slug, m.CurrentVersionId, m.HasQuiz, m.CurrentVersion!.EstimatedMinutes,
+                        Translation = m.CurrentVersion.Translations.Where(t => t.Language == language).Select(t => new { t.Title, t.Objectives }).FirstOrDefault(),
+                        m.CurrentVersion.Title, m.CurrentVersion.Objectives,
+                    })
                     .ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -62,7 +76,7 @@ public sealed class CatalogQuery(ICoursesDbContext db, TimeProvider clock)
             .Select(c => new { c.ModuleId, c.ModuleVersionId })
             .ToListAsync(cancellationToken);
 
-        var lines = course.Modules.Select(m => new ModuleLine(m.Slug, m.Title, m.EstimatedMinutes,
+        var lines = course.Modules.Select(m => new ModuleLine(m.Slug, m.Translation?.Title ?? m.Title, m.EstimatedMinutes,
             completions.Any(c => c.ModuleId == m.Id),
             completions.Any(c => c.ModuleId == m.Id) && completions.All(c => c.ModuleId != m.Id || c.ModuleVersionId != m.CurrentVersionId), m.HasQuiz)).ToList();
         var latest = await db.CourseCompletions.Where(c => c.UserId == userId && c.CourseId == course.Id).OrderByDescending(c => c.Round)
@@ -70,19 +84,45 @@ public sealed class CatalogQuery(ICoursesDbContext db, TimeProvider clock)
         var renewalOpen = latest?.RenewableFrom is { } from && from <= clock.GetUtcNow().UtcDateTime;
         var resume = course.Modules.FirstOrDefault(m => m.Id == enrolment?.LastModuleId)?.Slug
                      ?? lines.FirstOrDefault(l => !l.Completed)?.Slug;
-        return new CoursePage(course.Slug, course.Title, course.Summary, course.Audience, course.EstimatedHours, course.Language,
+        return new CoursePage(course.Slug, course.Translation?.Title ?? course.Title, course.Translation?.Summary ?? course.Summary, course.Audience, course.EstimatedHours, course.Language,
             course.PassMark, course.CertificateValidityMonths,
-            course.Modules.SelectMany(m => m.Objectives.Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList(),
+            course.Modules.SelectMany(m => (m.Translation?.Objectives ?? m.Objectives).Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList(),
             lines, enrolment is not null, enrolment is null ? null : resume, course.HasFinalAssessment, latest?.CompletedAt, renewalOpen,
-            await db.AssignedCourses.AnyAsync(a => a.UserId == userId && a.CourseId == course.Id && a.ExemptAt == null, cancellationToken));
+            await db.AssignedCourses.AnyAsync(a => a.UserId == userId && a.CourseId == course.Id && a.ExemptAt == null, cancellationToken))
+        {
+            TextLanguage = course.Translation is null ? course.Language : language,
+        };
     }
 
-    public async Task<GlossaryPage?> GetGlossaryAsync(string slug, CancellationToken cancellationToken)
+    /// <summary>The course's glossary, in the learner's language when the course has a translation into it.</summary>
+    public async Task<GlossaryPage?> GetGlossaryAsync(string slug, string language, CancellationToken cancellationToken)
     {
         var course = await db.Courses.AsNoTracking().Where(c => c.Slug == slug && c.IsPublished)
-            .Select(c => new { c.Slug, c.Title, Terms = c.Glossary.OrderBy(t => t.Term).ToList() })
+            .Select(c => new
+            {
+                c.Slug, c.Title, c.Language,
+                Terms = c.Glossary.Select(t => new { t.Term, t.Anchor, t.Definition, t.Source }).ToList(),
+                Translation = c.Translations.Where(t => t.Language == language)
+                    .Select(t => new { t.Title, Terms = t.Glossary.Select(g => new { g.OriginalTerm, g.Term, g.Anchor, g.Definition, g.Source }).ToList() })
+                    .FirstOrDefault(),
+            })
             .SingleOrDefaultAsync(cancellationToken);
-        return course is null ? null : new GlossaryPage(course.Slug, course.Title, course.Terms);
+        if (course is null)
+        {
+            return null;
+        }
+        if (course.Translation is { } translation)
+        {
+            var originalAnchors = course.Terms.ToDictionary(t => t.Term, t => t.Anchor, StringComparer.OrdinalIgnoreCase);
+            var culture = System.Globalization.CultureInfo.GetCultureInfo(language);
+            return new GlossaryPage(course.Slug, translation.Title,
+                translation.Terms.OrderBy(t => t.Term, StringComparer.Create(culture, ignoreCase: true))
+                    .Select(t => new GlossaryEntryView(t.Term, t.Anchor, t.Definition, t.Source, originalAnchors.GetValueOrDefault(t.OriginalTerm))).ToList(),
+                language);
+        }
+        return new GlossaryPage(course.Slug, course.Title,
+            course.Terms.OrderBy(t => t.Term, StringComparer.Ordinal).Select(t => new GlossaryEntryView(t.Term, t.Anchor, t.Definition, t.Source, null)).ToList(),
+            course.Language);
     }
 
     private static List<string> Split(string topics) => topics.Split('|', StringSplitOptions.RemoveEmptyEntries).ToList();

@@ -18,6 +18,11 @@ public sealed record CoursePage(
     public int CompletedCount => Modules.Count(m => m.Completed);
 
     public int Percent => Modules.Count == 0 ? 0 : CompletedCount * 100 / Modules.Count;
+
+    /// <summary>The language of the title and summary shown: the learner's when the course has a translation into it.</summary>
+    public string TextLanguage { get; init; } = "en";
+
+    public string TextDirection => ContentLanguage.Direction(TextLanguage);
 }
 
 public sealed record ModuleLink(string Slug, string Title);
@@ -25,6 +30,23 @@ public sealed record ModuleLink(string Slug, string Title);
 public sealed record ModulePage(
     string CourseSlug, string CourseTitle, string Slug, string Title, int EstimatedMinutes, IReadOnlyList<string> Objectives,
     string Html, IReadOnlyList<Content.TableOfContentsEntry> TableOfContents, int Position, int ModuleCount,
-    ModuleLink? Previous, ModuleLink? Next, bool IsEnrolled, bool Completed, bool CompletedEarlierVersion, string Sources, bool HasQuiz);
+    ModuleLink? Previous, ModuleLink? Next, bool IsEnrolled, bool Completed, bool CompletedEarlierVersion, string Sources, bool HasQuiz)
+{
+    /// <summary>The language of the text shown: the learner's when the module is translated into it, else the original's.</summary>
+    public string Language { get; init; } = "en";
 
-public sealed record GlossaryPage(string CourseSlug, string CourseTitle, IReadOnlyList<GlossaryTerm> Terms);
+    public string OriginalLanguage { get; init; } = "en";
+
+    /// <summary>The learner reads another language, and this module has no translation into it yet.</summary>
+    public bool NotInLearnerLanguage { get; init; }
+
+    public string Direction => ContentLanguage.Direction(Language);
+}
+
+/// <param name="OriginalAnchor">In a translation, the original term's anchor: links in modules not yet translated point there.</param>
+public sealed record GlossaryEntryView(string Term, string Anchor, string Definition, string Source, string? OriginalAnchor);
+
+public sealed record GlossaryPage(string CourseSlug, string CourseTitle, IReadOnlyList<GlossaryEntryView> Terms, string Language)
+{
+    public string Direction => ContentLanguage.Direction(Language);
+}

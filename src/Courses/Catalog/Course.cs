@@ -46,6 +46,8 @@ public class Course
 
     public List<GlossaryTerm> Glossary { get; set; } = [];
 
+    public List<CourseTranslation> Translations { get; set; } = [];
+
     public IReadOnlyList<string> TopicList => Topics.Split('|', StringSplitOptions.RemoveEmptyEntries);
 
     public static string JoinTopics(IEnumerable<string> topics) => "|" + string.Join("|", topics) + "|";

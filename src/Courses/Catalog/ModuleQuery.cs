@@ -3,18 +3,24 @@ using Training.Courses.Content;
 
 namespace Training.Courses.Catalog;
 
-/// <summary>One module page: its cached HTML and where it sits in the course, in three indexed reads.</summary>
+/// <summary>One module page: its cached HTML and where it sits in the course, in four indexed reads.</summary>
 public sealed class ModuleQuery(ICoursesDbContext db)
 {
-    public async Task<ModulePage?> GetAsync(string courseSlug, string moduleSlug, string userId, CancellationToken cancellationToken)
+    /// <param name="language">The learner's language (ISO 639-1): the module's translation into it is shown when there is one.</param>
+    public async Task<ModulePage?> GetAsync(string courseSlug, string moduleSlug, string userId, string language, CancellationToken cancellationToken)
     {
         var course = await db.Courses.AsNoTracking()
             .Where(c => c.Slug == courseSlug && c.IsPublished)
             .Select(c => new
             {
-                c.Id, c.Title,
+                c.Id, c.Language,
+                Title = c.Translations.Where(t => t.Language == language).Select(t => t.Title).FirstOrDefault() ?? c.Title,
                 Modules = c.Modules.Where(m => !m.IsRetired).OrderBy(m => m.Position)
-                    .Select(m => new { m.Id, m.Slug, m.CurrentVersion!.Title }).ToList(),
+                    .Select(m => new
+                    {
+                        m.Id, m.Slug,
+                        Title = m.CurrentVersion!.Translations.Where(t => t.Language == language).Select(t => t.Title).FirstOrDefault() ?? m.CurrentVersion.Title,
+                    }).ToList(),
                 Enrolled = db.Enrolments.Any(e => e.CourseId == c.Id && e.UserId == userId),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -27,14 +33,24 @@ public sealed class ModuleQuery(ICoursesDbContext db)
         var version = await db.Modules.AsNoTracking().Where(m => m.Id == moduleId)
             .Select(m => new { m.CurrentVersionId, m.HasQuiz, m.CurrentVersion!.Title, m.CurrentVersion.EstimatedMinutes, m.CurrentVersion.Objectives, m.CurrentVersion.Html, m.CurrentVersion.TableOfContents, m.CurrentVersion.Sources })
             .SingleAsync(cancellationToken);
+        var translation = language == course.Language ? null : await db.ModuleTranslations.AsNoTracking()
+            .Where(t => t.ModuleVersionId == version.CurrentVersionId && t.Language == language)
+            .Select(t => new { t.Title, t.Objectives, t.Html, t.TableOfContents })
+            .SingleOrDefaultAsync(cancellationToken);
         var completedVersions = await db.ModuleCompletions.AsNoTracking()
             .Where(c => c.UserId == userId && c.ModuleId == moduleId).Select(c => c.ModuleVersionId).ToListAsync(cancellationToken);
 
         ModuleLink? Link(int i) => i >= 0 && i < course.Modules.Count ? new ModuleLink(course.Modules[i].Slug, course.Modules[i].Title) : null;
-        return new ModulePage(courseSlug, course.Title, moduleSlug, version.Title, version.EstimatedMinutes,
-            version.Objectives.Split('\n', StringSplitOptions.RemoveEmptyEntries), version.Html, ParseTableOfContents(version.TableOfContents),
+        return new ModulePage(courseSlug, course.Title, moduleSlug, translation?.Title ?? version.Title, version.EstimatedMinutes,
+            (translation?.Objectives ?? version.Objectives).Split('\n', StringSplitOptions.RemoveEmptyEntries), translation?.Html ?? version.Html,
+            ParseTableOfContents(translation?.TableOfContents ?? version.TableOfContents),
             index + 1, course.Modules.Count, Link(index - 1), Link(index + 1), course.Enrolled,
-            completedVersions.Count > 0, completedVersions.Count > 0 && !completedVersions.Contains(version.CurrentVersionId!.Value), version.Sources, version.HasQuiz);
+            completedVersions.Count > 0, completedVersions.Count > 0 && !completedVersions.Contains(version.CurrentVersionId!.Value), version.Sources, version.HasQuiz)
+        {
+            Language = translation is null ? course.Language : language,
+            OriginalLanguage = course.Language,
+            NotInLearnerLanguage = translation is null && language != course.Language,
+        };
     }
 
     private static List<TableOfContentsEntry> ParseTableOfContents(string stored) =>

@@ -32,5 +32,7 @@ public class ModuleVersion
 
     public DateTime ImportedAt { get; set; }
 
+    public List<ModuleTranslation> Translations { get; set; } = [];
+
     public IReadOnlyList<string> ObjectiveList => Objectives.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -28,7 +28,7 @@ public sealed class ContentImporter(ICoursesDbContext db, ContentImportState sta
             int changed = 0, unchanged = 0, skipped = 0, versions = 0;
             foreach (var source in sources)
             {
-                if (!source.IsValid)
+                if (!source.OriginalIsValid)
                 {
                     skipped++;
                     foreach (var problem in source.Problems)
@@ -36,6 +36,10 @@ public sealed class ContentImporter(ICoursesDbContext db, ContentImportState sta
                         logger.LogWarning("Course {Course} not imported: {Problem}", source.Slug, problem.ToString());
                     }
                     continue;
+                }
+                foreach (var problem in source.Problems)
+                {
+                    logger.LogWarning("Translation of course {Course} not imported: {Problem}", source.Slug, problem.ToString());
                 }
                 var added = await ImportCourseAsync(source, cancellationToken);
                 if (added is null)
@@ -63,7 +67,8 @@ public sealed class ContentImporter(ICoursesDbContext db, ContentImportState sta
     /// <returns>Null when nothing changed, else the number of module versions added.</returns>
     private async Task<int?> ImportCourseAsync(CourseSource source, CancellationToken cancellationToken)
     {
-        var course = await db.Courses.Include(c => c.Glossary).Include(c => c.Modules).ThenInclude(m => m.Versions)
+        var course = await db.Courses.Include(c => c.Glossary).Include(c => c.Translations).ThenInclude(t => t.Glossary)
+            .Include(c => c.Modules).ThenInclude(m => m.Versions).ThenInclude(v => v.Translations)
             .AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Slug == source.Slug, cancellationToken);
         if (course is not null && course.ContentHash == source.ContentHash)
@@ -94,6 +99,7 @@ public sealed class ContentImporter(ICoursesDbContext db, ContentImportState sta
 
         course.Glossary.Clear();
         course.Glossary.AddRange(source.Glossary.Select(g => new GlossaryTerm { Term = g.Term, Anchor = g.Anchor, Definition = g.Definition, Source = g.Source }));
+        CourseTranslations.Import(course, source);
 
         var added = 0;
         var pendingCurrent = new List<(Module Module, ModuleVersion Version)>();
@@ -124,6 +130,7 @@ public sealed class ContentImporter(ICoursesDbContext db, ContentImportState sta
             version.Sources = string.Join(", ", front.Sources);
             version.Html = parsed.Rendered.Html;
             version.TableOfContents = string.Join('\n', parsed.Rendered.TableOfContents.Select(t => $"{t.Level}|{t.Anchor}|{t.Text}"));
+            CourseTranslations.ImportModule(version, parsed.Source.FileName, source, now);
             pendingCurrent.Add((module, version));
         }
         foreach (var gone in course.Modules.Where(m => source.Modules.All(p => p.Source.Slug != m.Slug)))

@@ -7,6 +7,12 @@ public sealed class CourseContext
 
     public required string CourseFolder { get; init; }
 
+    /// <summary>A translation's folder (translations/fr): its files override the course's files of the same path.</summary>
+    public string? OverlayFolder { get; init; }
+
+    /// <summary>The language the module is written in, for the labels of its boxes; null: the original's (English labels).</summary>
+    public string? Language { get; init; }
+
     /// <summary>Glossary anchors by term, case-insensitive.</summary>
     public required IReadOnlyDictionary<string, string> GlossaryAnchors { get; init; }
 

@@ -21,12 +21,21 @@ public sealed partial class CourseSource
 
     public IReadOnlyList<ParsedModule> Modules { get; private set; } = [];
 
+    /// <summary>The course's translations (translations/&lt;language&gt;/), each checked against the original.</summary>
+    public IReadOnlyList<TranslationSource> Translations { get; private set; } = [];
+
     /// <summary>Hash over every file the course is built from: equal hashes mean nothing to import.</summary>
     public string ContentHash { get; private set; } = "";
 
     public List<ContentProblem> Problems { get; } = [];
 
+    /// <summary>Every problem of the course and of its translations.</summary>
     public bool IsValid => Problems.Count == 0;
+
+    /// <summary>The original has no problems, whatever its translations have: it can be imported.</summary>
+    public bool OriginalIsValid => Problems.All(translationProblems.Contains);
+
+    private readonly List<ContentProblem> translationProblems = [];
 
     /// <param name="displayRoot">Problems name files relative to this folder (usually the current directory).</param>
     public static CourseSource Read(string folder, string displayRoot)
@@ -107,6 +116,17 @@ public sealed partial class CourseSource
             ModulesByFile = modules.ToDictionary(m => m.FileName, StringComparer.Ordinal),
         };
         Modules = modules.Select(m => new ParsedModule(m, ModuleRenderer.Render(m, context, Problems))).ToList();
+
+        // A translation's problems (and a misnamed language folder) keep that translation out, not the course.
+        Translations = TranslationFolders.Read(Folder, Course?.Language?.Trim(), displayRoot, translationProblems)
+            .Select(t => TranslationSource.Read(this, t.Language, t.Folder, displayRoot))
+            .ToList();
+        foreach (var translation in Translations)
+        {
+            translationProblems.AddRange(translation.Problems);
+            hash.Append('\0').Append(translation.ContentHash);
+        }
+        Problems.AddRange(translationProblems);
         ContentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(hash.ToString())));
     }
 
@@ -146,13 +166,16 @@ public sealed partial class CourseSource
                 Problems.Add(new ContentProblem(file, LineOf(text, entry.Term), $"The term '{entry.Term}' is defined twice."));
                 continue;
             }
-            glossary.Add(new GlossaryEntry(entry.Term.Trim(), "term-" + AnchorText().Replace(entry.Term.Trim().ToLowerInvariant(), "-").Trim('-'),
+            glossary.Add(new GlossaryEntry(entry.Term.Trim(), GlossaryAnchor(entry.Term.Trim()),
                 entry.Definition.Trim(), entry.Source?.Trim() ?? ""));
         }
         return glossary;
     }
 
-    private static int LineOf(string text, string? needle)
+    /// <summary>The anchor of a term on the glossary page: "term-" and its letters and digits, joined by hyphens.</summary>
+    public static string GlossaryAnchor(string term) => "term-" + AnchorText().Replace(term.ToLowerInvariant(), "-").Trim('-');
+
+    internal static int LineOf(string text, string? needle)
     {
         if (string.IsNullOrEmpty(needle))
         {

@@ -7,8 +7,18 @@ using Markdig.Syntax.Inlines;
 namespace Training.Courses.Content;
 
 /// <summary>:::note, :::tip, :::warning and :::content-note as labelled notes a screen reader announces.</summary>
-public sealed class AdmonitionRenderer : HtmlObjectRenderer<CustomContainer>
+/// <param name="language">A translation's language: the box labels are written in it when known, in English otherwise.</param>
+public sealed class AdmonitionRenderer(string? language = null) : HtmlObjectRenderer<CustomContainer>
 {
+    // The labels are part of the stored HTML, which is rendered once per language at import, so they
+    // come from here rather than from the site's resource files.
+    private static readonly Dictionary<string, Dictionary<string, string>> TranslatedLabels = new(StringComparer.Ordinal)
+    {
+        ["fr"] = new(StringComparer.Ordinal) { ["note"] = "Remarque", ["tip"] = "Conseil", ["warning"] = "Attention", ["content-note"] = "Avertissement sur le contenu" },
+        ["es"] = new(StringComparer.Ordinal) { ["note"] = "Nota", ["tip"] = "Consejo", ["warning"] = "Atención", ["content-note"] = "Aviso sobre el contenido" },
+        ["ar"] = new(StringComparer.Ordinal) { ["note"] = "ملاحظة", ["tip"] = "نصيحة", ["warning"] = "تنبيه", ["content-note"] = "تنبيه بشأن المحتوى" },
+    };
+
     public static IReadOnlyDictionary<string, string> Labels { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["note"] = "Note",
@@ -20,7 +30,9 @@ public sealed class AdmonitionRenderer : HtmlObjectRenderer<CustomContainer>
     protected override void Write(HtmlRenderer renderer, CustomContainer obj)
     {
         var kind = obj.Info ?? "";
-        var label = Labels.GetValueOrDefault(kind, "Note");
+        var label = language is not null && TranslatedLabels.TryGetValue(language, out var translated) && translated.TryGetValue(kind, out var text)
+            ? text
+            : Labels.GetValueOrDefault(kind, "Note");
         renderer.EnsureLine();
         renderer.Write("<div class=\"admonition admonition-").WriteEscape(kind).Write("\" role=\"note\" aria-label=\"")
             .WriteEscape(label).WriteLine("\">");

@@ -23,12 +23,13 @@ public static class ModuleMarkdown
 
     public static MarkdownDocument Parse(string markdown) => Markdown.Parse(markdown, Pipeline);
 
-    public static string ToHtml(MarkdownDocument document)
+    /// <param name="language">The module's language when it is a translation: its boxes are labelled in it.</param>
+    public static string ToHtml(MarkdownDocument document, string? language = null)
     {
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         Pipeline.Setup(renderer);
-        renderer.ObjectRenderers.ReplaceOrAdd<HtmlCustomContainerRenderer>(new AdmonitionRenderer());
+        renderer.ObjectRenderers.ReplaceOrAdd<HtmlCustomContainerRenderer>(new AdmonitionRenderer(language));
         renderer.ObjectRenderers.ReplaceOrAdd<ParagraphRenderer>(new FigureParagraphRenderer());
         renderer.Render(document);
         writer.Flush();

@@ -48,7 +48,7 @@ public static class ModuleRenderer
             .Where(h => h.Level is 2 or 3 && h.GetAttributes().Id is not null)
             .Select(h => new TableOfContentsEntry(h.Level, h.GetAttributes().Id!, PlainText(h.Inline)))
             .ToList();
-        return new RenderedModule(HtmlSafety.Sanitize(ModuleMarkdown.ToHtml(document)), tableOfContents);
+        return new RenderedModule(HtmlSafety.Sanitize(ModuleMarkdown.ToHtml(document, course.Language)), tableOfContents);
     }
 
     private static void LinkGlossaryTerm(GlossaryLinkInline glossaryLink, ModuleSource module, CourseContext course, List<ContentProblem> problems)
@@ -128,16 +128,22 @@ public static class ModuleRenderer
         image.Url = course.MediaUrl(relative);
     }
 
-    /// <summary>The path relative to the course folder, with forward slashes, when the file exists inside it.</summary>
+    /// <summary>
+    /// The path relative to the course folder, with forward slashes, when the file exists inside it. A
+    /// translation's own file (translations/fr/images/x.svg) wins over the original's of the same path.
+    /// </summary>
     private static string? CourseFile(string path, CourseContext course)
     {
-        var folder = Path.GetFullPath(course.CourseFolder);
-        var full = Path.GetFullPath(Path.Combine(folder, Uri.UnescapeDataString(path)));
-        if (!full.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(full))
+        var courseFolder = Path.GetFullPath(course.CourseFolder);
+        foreach (var folder in course.OverlayFolder is { } overlay ? [Path.GetFullPath(overlay), courseFolder] : new[] { courseFolder })
         {
-            return null;
+            var full = Path.GetFullPath(Path.Combine(folder, Uri.UnescapeDataString(path)));
+            if (full.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(full))
+            {
+                return Path.GetRelativePath(courseFolder, full).Replace(Path.DirectorySeparatorChar, '/');
+            }
         }
-        return Path.GetRelativePath(folder, full).Replace(Path.DirectorySeparatorChar, '/');
+        return null;
     }
 
     private static bool IsExternal(string url) => url.Contains(':', StringComparison.Ordinal) || url.StartsWith("//", StringComparison.Ordinal);

@@ -27,15 +27,22 @@ public sealed class ModuleSource
     /// <summary>Ids of the module's headings, for checking #anchor links.</summary>
     public required IReadOnlySet<string> Anchors { get; init; }
 
-    public static ModuleSource Read(string path, string displayPath, string slug, int position, List<ContentProblem> problems)
+    /// <summary>The module's shape, taken before rendering rewrites it: what a translation must keep.</summary>
+    public required ModuleOutline Outline { get; init; }
+
+    public static ModuleSource Read(string path, string displayPath, string slug, int position, List<ContentProblem> problems) =>
+        Parse(File.ReadAllBytes(path), Path.GetFileName(path), displayPath, slug, position, problems);
+
+    public static ModuleSource Parse(byte[] bytes, string fileName, string displayPath, string slug, int position, List<ContentProblem> problems)
     {
-        var bytes = File.ReadAllBytes(path);
         var text = Encoding.UTF8.GetString(bytes).Replace("\r\n", "\n", StringComparison.Ordinal);
         var document = ModuleMarkdown.Parse(text);
 
         ModuleFrontMatter? frontMatter = null;
+        var frontMatterLine = 1;
         if (document.Descendants<YamlFrontMatterBlock>().FirstOrDefault() is { } yaml)
         {
+            frontMatterLine = yaml.Line + 1;
             frontMatter = YamlReader.Read<ModuleFrontMatter>(yaml.Lines.ToString(), displayPath, yaml.Line + 2, problems);
             if (frontMatter is not null)
             {
@@ -62,7 +69,7 @@ public sealed class ModuleSource
 
         return new ModuleSource
         {
-            FileName = Path.GetFileName(path),
+            FileName = fileName,
             DisplayPath = displayPath,
             Slug = slug,
             Position = position,
@@ -70,6 +77,7 @@ public sealed class ModuleSource
             Document = document,
             FrontMatter = frontMatter,
             Anchors = anchors,
+            Outline = ModuleOutline.Of(document, frontMatterLine),
         };
     }
 

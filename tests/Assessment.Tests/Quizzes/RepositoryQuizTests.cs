@@ -13,14 +13,18 @@ public sealed class RepositoryQuizTests
         var contentFolder = Path.Combine(root, "course-content");
         var problems = new List<ContentProblem>();
         var quizzes = new List<QuizDefinition>();
+        var translations = new List<TranslatedQuiz>();
 
         foreach (var course in Directory.EnumerateDirectories(contentFolder).Where(d => !Path.GetFileName(d).StartsWith('.')))
         {
-            quizzes.AddRange(QuizLibrary.ReadCourse(course, root, problems));
+            var read = QuizLibrary.ReadAll(course, root, problems);
+            quizzes.AddRange(read.Originals.Select(o => o.Definition));
+            translations.AddRange(read.Translations);
         }
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
-        Assert.Equal(Directory.EnumerateFiles(contentFolder, "*.quiz.md", SearchOption.AllDirectories).Count(), quizzes.Count);
+        // Every quiz file is read: originals beside their modules, translations under translations/<language>/.
+        Assert.Equal(Directory.EnumerateFiles(contentFolder, "*.quiz.md", SearchOption.AllDirectories).Count(), quizzes.Count + translations.Count);
         Assert.All(quizzes.SelectMany(q => q.AllQuestions), q => Assert.NotEqual("", q.PromptHtml));
     }
 

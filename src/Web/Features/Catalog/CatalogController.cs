@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Training.Courses.Catalog;
 using Training.Courses.Enrolment;
 using Training.Web.Features.Accounts;
+using Training.Web.Infrastructure.Site;
 
 namespace Training.Web.Features.Catalog;
 
@@ -14,19 +15,19 @@ public sealed class CatalogController(CatalogQuery catalog, EnrolmentService enr
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? q, string? topic, string? language, CancellationToken cancellationToken) =>
-        View(await catalog.ListAsync(new CatalogFilter(q, topic, language), cancellationToken));
+        View(await catalog.ListAsync(new CatalogFilter(q, topic, language), LearnerLanguage.Current, cancellationToken));
 
     [HttpGet("{slug}")]
     public async Task<IActionResult> Course(string slug, CancellationToken cancellationToken)
     {
-        var page = await catalog.GetCourseAsync(slug, UserId, cancellationToken);
+        var page = await catalog.GetCourseAsync(slug, UserId, LearnerLanguage.Current, cancellationToken);
         return page is null ? NotFound() : View(page);
     }
 
     [HttpGet("{slug}/glossary")]
     public async Task<IActionResult> Glossary(string slug, CancellationToken cancellationToken)
     {
-        var page = await catalog.GetGlossaryAsync(slug, cancellationToken);
+        var page = await catalog.GetGlossaryAsync(slug, LearnerLanguage.Current, cancellationToken);
         return page is null ? NotFound() : View(page);
     }
 

@@ -40,7 +40,7 @@ internal sealed class DemoProgress(
             nameof(CourseCompletion.Round), nameof(CourseCompletion.RenewableFrom), nameof(CourseCompletion.ExpiresAt));
         writer.Declare<QuizAttempt>(nameof(QuizAttempt.QuizId), nameof(QuizAttempt.QuizVersionId), nameof(QuizAttempt.UserId), nameof(QuizAttempt.Number),
             nameof(QuizAttempt.Status), nameof(QuizAttempt.StartedAt), nameof(QuizAttempt.SubmittedAt), nameof(QuizAttempt.Score),
-            nameof(QuizAttempt.Passed), nameof(QuizAttempt.Layout), nameof(QuizAttempt.QuestionScores));
+            nameof(QuizAttempt.Passed), nameof(QuizAttempt.Layout), nameof(QuizAttempt.QuestionScores), nameof(QuizAttempt.Language));
     }
 
     /// <summary>Splits the module completions over the learners: a few inactive, the rest uneven, none above capacity.</summary>
@@ -160,6 +160,6 @@ internal sealed class DemoProgress(
         var scores = questions.OrderBy(_ => random.Next()).Select((q, i) => (q, Score: i < right ? 1m : 0m)).ToDictionary(s => s.q, s => s.Score);
         var layout = layouts[course.Id][random.Next(layouts[course.Id].Length)];
         await writer.AddAsync<QuizAttempt>(cancellationToken, course.QuizId, course.QuizVersionId, person.Id, number, AttemptStatus.Submitted,
-            started, submitted, 100m * right / questions.Count, passed, layout, JsonSerializer.Serialize(scores, Json));
+            started, submitted, 100m * right / questions.Count, passed, layout, JsonSerializer.Serialize(scores, Json), "en");
     }
 }

@@ -7,6 +7,7 @@ using Training.Courses.Catalog;
 using Training.Courses.Progress;
 using Training.Web.Features.Accounts;
 using Training.Web.Infrastructure.Content;
+using Training.Web.Infrastructure.Site;
 
 namespace Training.Web.Features.Modules;
 
@@ -38,7 +39,7 @@ public sealed class ModulesController(ModuleQuery modules, ProgressService progr
                 TempData["Status"] = localizer["Enrol in the course to record your progress."].Value;
                 return RedirectToAction("Course", "Catalog", new { slug = course });
         }
-        var page = await modules.GetAsync(course, module, UserId, cancellationToken);
+        var page = await modules.GetAsync(course, module, UserId, LearnerLanguage.Current, cancellationToken);
         if (page?.Next is { } next)
         {
             TempData["Status"] = localizer["Module completed. Here is the next one."].Value;
@@ -71,7 +72,7 @@ public sealed class ModulesController(ModuleQuery modules, ProgressService progr
 
     private async Task<IActionResult> ShowAsync(string course, string module, string view, CancellationToken cancellationToken)
     {
-        var page = await modules.GetAsync(course, module, UserId, cancellationToken);
+        var page = await modules.GetAsync(course, module, UserId, LearnerLanguage.Current, cancellationToken);
         if (page is null)
         {
             return NotFound();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Training.Assessment.Attempts;
 using Training.Web.Features.Accounts;
+using Training.Web.Infrastructure.Site;
 
 namespace Training.Web.Features.Quizzes;
 
@@ -17,14 +18,14 @@ public sealed class QuizzesController(AttemptService attempts, AttemptPages page
     [HttpGet("/courses/{course}/quizzes/{key}")]
     public async Task<IActionResult> Overview(string course, string key, CancellationToken cancellationToken)
     {
-        var overview = await attempts.GetOverviewAsync(UserId, course, key, cancellationToken);
+        var overview = await attempts.GetOverviewAsync(UserId, course, key, LearnerLanguage.Current, cancellationToken);
         return overview is null ? NotFound() : View(overview);
     }
 
     [HttpPost("/courses/{course}/quizzes/{key}/start")]
     public async Task<IActionResult> Start(string course, string key, CancellationToken cancellationToken)
     {
-        var (outcome, attemptId) = await attempts.StartOrResumeAsync(UserId, course, key, cancellationToken);
+        var (outcome, attemptId) = await attempts.StartOrResumeAsync(UserId, course, key, LearnerLanguage.Current, cancellationToken);
         switch (outcome)
         {
             case StartOutcome.NoSuchQuiz:

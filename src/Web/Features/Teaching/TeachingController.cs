@@ -27,9 +27,9 @@ public sealed class TeachingController(ContentImportState importState, TrainingD
     }
 
     [HttpGet("/teach/quizzes/{course}/{key}")]
-    public async Task<IActionResult> Statistics(string course, string key, CancellationToken cancellationToken)
+    public async Task<IActionResult> Statistics(string course, string key, string? language, CancellationToken cancellationToken)
     {
-        var stats = await statistics.GetAsync(course, key, cancellationToken);
+        var stats = await statistics.GetAsync(course, key, string.IsNullOrWhiteSpace(language) ? null : language, cancellationToken);
         return stats is null ? NotFound() : View(stats);
     }
 }

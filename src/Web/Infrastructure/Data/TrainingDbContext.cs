@@ -47,6 +47,10 @@ public abstract class TrainingDbContext(DbContextOptions options)
 
     public DbSet<GlossaryTerm> GlossaryTerms => Set<GlossaryTerm>();
 
+    public DbSet<CourseTranslation> CourseTranslations => Set<CourseTranslation>();
+
+    public DbSet<ModuleTranslation> ModuleTranslations => Set<ModuleTranslation>();
+
     public DbSet<CourseEnrolment> Enrolments => Set<CourseEnrolment>();
 
     public DbSet<ModuleCompletion> ModuleCompletions => Set<ModuleCompletion>();
@@ -56,6 +60,8 @@ public abstract class TrainingDbContext(DbContextOptions options)
     public DbSet<Quiz> Quizzes => Set<Quiz>();
 
     public DbSet<QuizVersion> QuizVersions => Set<QuizVersion>();
+
+    public DbSet<QuizTranslation> QuizTranslations => Set<QuizTranslation>();
 
     public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
 

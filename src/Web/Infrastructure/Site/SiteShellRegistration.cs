@@ -7,7 +7,9 @@ namespace Training.Web.Infrastructure.Site;
 
 public static class SiteShellRegistration
 {
-    public static IReadOnlyList<CultureInfo> SupportedCultures { get; } = [new("en")];
+    // A culture listed here without its SharedResource.<culture>.resx shows English interface text, but
+    // its courses' translations (the learner's language is the request's UI culture).
+    public static IReadOnlyList<CultureInfo> SupportedCultures { get; } = [new("en"), new("fr"), new("es"), new("ar")];
 
     public static IServiceCollection AddSiteShell(this IServiceCollection services)
     {

@@ -118,6 +118,37 @@ public sealed class ContentImportTests : IDisposable
         Assert.Equal("One, live edit", title);
     }
 
+    [Fact]
+    public async Task A_translation_is_stored_with_the_module_version_it_was_imported_with_and_importing_again_changes_nothing()
+    {
+        var alpha = Path.Combine(contentFolder, "alpha", "translations", "fr");
+        Directory.CreateDirectory(alpha);
+        File.WriteAllText(Path.Combine(alpha, "course.yml"), "title: Cours alpha\nsummary: Résumé d'alpha.\n");
+        File.WriteAllText(Path.Combine(alpha, "glossary.yml"), "- original: debt bondage\n  term: servitude pour dettes\n  definition: Une dette qui lie.\n");
+        File.WriteAllText(Path.Combine(alpha, "01-one.md"), Module("Un", "## Première partie\n\nTexte d'alpha."));
+
+        Assert.Equal(new ImportSummary(1, 1, 0, 0), await ImportAsync());
+        var firstVersion = CurrentVersionId("alpha", "one");
+        var stored = TranslationSnapshot();
+        Assert.Equal(new ImportSummary(0, 2, 0, 0), await ImportAsync());
+        Assert.Equal(stored, TranslationSnapshot());
+
+        var course = app.WithDb(db => db.CourseTranslations.Where(t => t.Language == "fr").Select(t => new { t.Title, Terms = t.Glossary.Select(g => g.OriginalTerm + "=" + g.Term + "#" + g.Anchor).ToList() }).Single());
+        Assert.Equal("Cours alpha", course.Title);
+        Assert.Equal(["debt bondage=servitude pour dettes#term-servitude-pour-dettes"], course.Terms);
+        var module = app.WithDb(db => db.ModuleTranslations.Where(t => t.ModuleVersionId == firstVersion).Select(t => new { t.Language, t.Title, t.Html }).Single());
+        Assert.Equal(("fr", "Un"), (module.Language, module.Title));
+        Assert.Contains("<h2 id=\"première-partie\">Première partie</h2>", module.Html);
+        Assert.False(app.WithDb(db => db.ModuleTranslations.Any(t => t.ModuleVersion.Module.Slug == "two")));
+
+        // A new original text is a new version; its translation comes with it, the old version keeps its own.
+        File.WriteAllText(Path.Combine(contentFolder, "alpha", "01-one.md"), Module("One", "## Part one\n\nRevised text."));
+        await ImportAsync();
+        var secondVersion = CurrentVersionId("alpha", "one");
+        Assert.NotEqual(firstVersion, secondVersion);
+        Assert.Equal([firstVersion, secondVersion], app.WithDb(db => db.ModuleTranslations.Where(t => t.Language == "fr" && t.ModuleVersion.Module.Slug == "one").OrderBy(t => t.ModuleVersionId).Select(t => t.ModuleVersionId).ToList()));
+    }
+
     private async Task<ImportSummary> ImportAsync()
     {
         using var scope = app.Services.CreateScope();
@@ -131,6 +162,11 @@ public sealed class ContentImportTests : IDisposable
         db.Courses.AsNoTracking().OrderBy(c => c.Id).Select(c => $"{c.Id} {c.Slug} {c.ContentHash} {c.ImportedAt:O}").ToList()
             .Concat(db.ModuleVersions.AsNoTracking().OrderBy(v => v.Id).Select(v => $"{v.Id} {v.ModuleId} {v.ContentHash} {v.ImportedAt:O}").ToList())
             .Concat(db.GlossaryTerms.AsNoTracking().OrderBy(t => t.Id).Select(t => $"{t.Id} {t.Term}").ToList())));
+
+    private string TranslationSnapshot() => app.WithDb(db => string.Join("\n",
+        db.CourseTranslations.AsNoTracking().OrderBy(t => t.Id).Select(t => $"{t.Id} {t.CourseId} {t.Language} {t.Title}").ToList()
+            .Concat(db.CourseTranslations.SelectMany(t => t.Glossary).OrderBy(g => g.Id).Select(g => $"{g.Id} {g.Term}").ToList())
+            .Concat(db.ModuleTranslations.AsNoTracking().OrderBy(t => t.Id).Select(t => $"{t.Id} {t.ModuleVersionId} {t.Language} {t.ContentHash} {t.ImportedAt:O}").ToList())));
 
     private void WriteCourse(string slug, string title)
     {

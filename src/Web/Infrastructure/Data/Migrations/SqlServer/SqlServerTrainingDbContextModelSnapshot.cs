@@ -220,6 +220,11 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
                     b.Property<DateTime?>("DeadlineAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<string>("Layout")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -234,6 +239,9 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<int>("QuizId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("QuizTranslationId")
                         .HasColumnType("int");
 
                     b.Property<int>("QuizVersionId")
@@ -259,6 +267,8 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(450)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("QuizTranslationId");
 
                     b.HasIndex("QuizVersionId");
 
@@ -382,6 +392,45 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Quizzes");
+                });
+
+            modelBuilder.Entity("Training.Assessment.Quizzes.QuizTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("QuizVersionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuizVersionId", "Language", "ContentHash")
+                        .IsUnique();
+
+                    b.ToTable("QuizTranslations");
                 });
 
             modelBuilder.Entity("Training.Assessment.Quizzes.QuizVersion", b =>
@@ -651,6 +700,40 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("Courses");
                 });
 
+            modelBuilder.Entity("Training.Courses.Catalog.CourseTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("CourseTranslations");
+                });
+
             modelBuilder.Entity("Training.Courses.Catalog.GlossaryTerm", b =>
                 {
                     b.Property<int>("Id")
@@ -689,6 +772,49 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("GlossaryTerms");
                 });
 
+            modelBuilder.Entity("Training.Courses.Catalog.GlossaryTermTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Anchor")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("nvarchar(250)");
+
+                    b.Property<int>("CourseTranslationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("OriginalTerm")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseTranslationId");
+
+                    b.ToTable("GlossaryTermTranslation");
+                });
+
             modelBuilder.Entity("Training.Courses.Catalog.Module", b =>
                 {
                     b.Property<int>("Id")
@@ -725,6 +851,56 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Modules");
+                });
+
+            modelBuilder.Entity("Training.Courses.Catalog.ModuleTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("ModuleVersionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Objectives")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("TableOfContents")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModuleVersionId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("ModuleTranslations");
                 });
 
             modelBuilder.Entity("Training.Courses.Catalog.ModuleVersion", b =>
@@ -1315,6 +1491,11 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
 
+                    b.HasOne("Training.Assessment.Quizzes.QuizTranslation", null)
+                        .WithMany()
+                        .HasForeignKey("QuizTranslationId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.HasOne("Training.Assessment.Quizzes.QuizVersion", "QuizVersion")
                         .WithMany()
                         .HasForeignKey("QuizVersionId")
@@ -1381,6 +1562,17 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
                     b.Navigation("Module");
                 });
 
+            modelBuilder.Entity("Training.Assessment.Quizzes.QuizTranslation", b =>
+                {
+                    b.HasOne("Training.Assessment.Quizzes.QuizVersion", "QuizVersion")
+                        .WithMany()
+                        .HasForeignKey("QuizVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("QuizVersion");
+                });
+
             modelBuilder.Entity("Training.Assessment.Quizzes.QuizVersion", b =>
                 {
                     b.HasOne("Training.Assessment.Quizzes.Quiz", "Quiz")
@@ -1426,11 +1618,29 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("Training.Courses.Catalog.CourseTranslation", b =>
+                {
+                    b.HasOne("Training.Courses.Catalog.Course", null)
+                        .WithMany("Translations")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Training.Courses.Catalog.GlossaryTerm", b =>
                 {
                     b.HasOne("Training.Courses.Catalog.Course", null)
                         .WithMany("Glossary")
                         .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Training.Courses.Catalog.GlossaryTermTranslation", b =>
+                {
+                    b.HasOne("Training.Courses.Catalog.CourseTranslation", null)
+                        .WithMany("Glossary")
+                        .HasForeignKey("CourseTranslationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1451,6 +1661,17 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
                     b.Navigation("Course");
 
                     b.Navigation("CurrentVersion");
+                });
+
+            modelBuilder.Entity("Training.Courses.Catalog.ModuleTranslation", b =>
+                {
+                    b.HasOne("Training.Courses.Catalog.ModuleVersion", "ModuleVersion")
+                        .WithMany("Translations")
+                        .HasForeignKey("ModuleVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ModuleVersion");
                 });
 
             modelBuilder.Entity("Training.Courses.Catalog.ModuleVersion", b =>
@@ -1598,11 +1819,23 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
                     b.Navigation("Glossary");
 
                     b.Navigation("Modules");
+
+                    b.Navigation("Translations");
+                });
+
+            modelBuilder.Entity("Training.Courses.Catalog.CourseTranslation", b =>
+                {
+                    b.Navigation("Glossary");
                 });
 
             modelBuilder.Entity("Training.Courses.Catalog.Module", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Training.Courses.Catalog.ModuleVersion", b =>
+                {
+                    b.Navigation("Translations");
                 });
 
             modelBuilder.Entity("Training.Web.Infrastructure.Mail.OutboxMessage", b =>

@@ -204,6 +204,11 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime?>("DeadlineAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Layout")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -218,6 +223,9 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("QuizId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("QuizTranslationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("QuizVersionId")
@@ -243,6 +251,8 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("QuizTranslationId");
 
                     b.HasIndex("QuizVersionId");
 
@@ -362,6 +372,43 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Quizzes");
+                });
+
+            modelBuilder.Entity("Training.Assessment.Quizzes.QuizTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuizVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuizVersionId", "Language", "ContentHash")
+                        .IsUnique();
+
+                    b.ToTable("QuizTranslations");
                 });
 
             modelBuilder.Entity("Training.Assessment.Quizzes.QuizVersion", b =>
@@ -621,6 +668,38 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Courses");
                 });
 
+            modelBuilder.Entity("Training.Courses.Catalog.CourseTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("CourseTranslations");
+                });
+
             modelBuilder.Entity("Training.Courses.Catalog.GlossaryTerm", b =>
                 {
                     b.Property<int>("Id")
@@ -657,6 +736,47 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("GlossaryTerms");
                 });
 
+            modelBuilder.Entity("Training.Courses.Catalog.GlossaryTermTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Anchor")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CourseTranslationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginalTerm")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseTranslationId");
+
+                    b.ToTable("GlossaryTermTranslation");
+                });
+
             modelBuilder.Entity("Training.Courses.Catalog.Module", b =>
                 {
                     b.Property<int>("Id")
@@ -691,6 +811,54 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Modules");
+                });
+
+            modelBuilder.Entity("Training.Courses.Catalog.ModuleTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ModuleVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Objectives")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TableOfContents")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModuleVersionId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("ModuleTranslations");
                 });
 
             modelBuilder.Entity("Training.Courses.Catalog.ModuleVersion", b =>
@@ -1260,6 +1428,11 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
 
+                    b.HasOne("Training.Assessment.Quizzes.QuizTranslation", null)
+                        .WithMany()
+                        .HasForeignKey("QuizTranslationId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.HasOne("Training.Assessment.Quizzes.QuizVersion", "QuizVersion")
                         .WithMany()
                         .HasForeignKey("QuizVersionId")
@@ -1326,6 +1499,17 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Module");
                 });
 
+            modelBuilder.Entity("Training.Assessment.Quizzes.QuizTranslation", b =>
+                {
+                    b.HasOne("Training.Assessment.Quizzes.QuizVersion", "QuizVersion")
+                        .WithMany()
+                        .HasForeignKey("QuizVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("QuizVersion");
+                });
+
             modelBuilder.Entity("Training.Assessment.Quizzes.QuizVersion", b =>
                 {
                     b.HasOne("Training.Assessment.Quizzes.Quiz", "Quiz")
@@ -1371,11 +1555,29 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("Training.Courses.Catalog.CourseTranslation", b =>
+                {
+                    b.HasOne("Training.Courses.Catalog.Course", null)
+                        .WithMany("Translations")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Training.Courses.Catalog.GlossaryTerm", b =>
                 {
                     b.HasOne("Training.Courses.Catalog.Course", null)
                         .WithMany("Glossary")
                         .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Training.Courses.Catalog.GlossaryTermTranslation", b =>
+                {
+                    b.HasOne("Training.Courses.Catalog.CourseTranslation", null)
+                        .WithMany("Glossary")
+                        .HasForeignKey("CourseTranslationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1396,6 +1598,17 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Course");
 
                     b.Navigation("CurrentVersion");
+                });
+
+            modelBuilder.Entity("Training.Courses.Catalog.ModuleTranslation", b =>
+                {
+                    b.HasOne("Training.Courses.Catalog.ModuleVersion", "ModuleVersion")
+                        .WithMany("Translations")
+                        .HasForeignKey("ModuleVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ModuleVersion");
                 });
 
             modelBuilder.Entity("Training.Courses.Catalog.ModuleVersion", b =>
@@ -1543,11 +1756,23 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Glossary");
 
                     b.Navigation("Modules");
+
+                    b.Navigation("Translations");
+                });
+
+            modelBuilder.Entity("Training.Courses.Catalog.CourseTranslation", b =>
+                {
+                    b.Navigation("Glossary");
                 });
 
             modelBuilder.Entity("Training.Courses.Catalog.Module", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Training.Courses.Catalog.ModuleVersion", b =>
+                {
+                    b.Navigation("Translations");
                 });
 
             modelBuilder.Entity("Training.Web.Infrastructure.Mail.OutboxMessage", b =>
