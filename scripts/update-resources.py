@@ -19,6 +19,8 @@ for dp, dn, fn in os.walk(root):
             for m in pat2.finditer(s): keys.add(m.group(1).replace('\\"', '"'))
 # role names are shown through T[role]
 keys |= {"Learner", "Trainer", "Coordinator", "Admin"}
+# language names are shown through T[culture.EnglishName]
+keys |= {"English", "French", "Spanish", "Arabic"}
 out = ['<?xml version="1.0" encoding="utf-8"?>', '<root>',
  '  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>',
  '  <resheader name="version"><value>2.0</value></resheader>',

@@ -30,6 +30,30 @@ public sealed partial class LocalisationTests
         Assert.True(missing.Count == 0, "Add these to Resources/SharedResource.resx:\n" + string.Join("\n", missing));
     }
 
+    public static TheoryData<string> Translations() => [.. Training.Web.Infrastructure.Site.Localisation.Cultures.Select(c => c.Name).Where(n => n != "en")];
+
+    [Theory]
+    [MemberData(nameof(Translations))]
+    public void Every_language_has_every_text_with_its_placeholders(string language)
+    {
+        var path = Path.Combine(WebFolder, "Resources", $"SharedResource.{language}.resx");
+        var translated = XDocument.Load(path).Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
+        var keys = ResourceKeys();
+
+        var missing = keys.Where(k => !translated.ContainsKey(k)).ToList();
+        var stale = translated.Keys.Where(k => !keys.Contains(k)).ToList();
+        var empty = translated.Where(t => string.IsNullOrWhiteSpace(t.Value)).Select(t => t.Key).ToList();
+        var placeholders = translated.Where(t => keys.Contains(t.Key)
+                && !Placeholder().Matches(t.Key).Select(m => m.Value).ToHashSet().SetEquals(Placeholder().Matches(t.Value).Select(m => m.Value)))
+            .Select(t => $"{t.Key} => {t.Value}").ToList();
+
+        Assert.True(missing.Count == 0, $"{path} lacks:\n" + string.Join("\n", missing));
+        Assert.True(stale.Count == 0, $"{path} has texts the site no longer uses:\n" + string.Join("\n", stale));
+        Assert.True(empty.Count == 0, $"{path} has empty texts:\n" + string.Join("\n", empty));
+        Assert.True(placeholders.Count == 0, $"{path} changes the placeholders of:\n" + string.Join("\n", placeholders));
+    }
+
     [Fact]
     public void The_localiser_finds_the_shared_resource()
     {
@@ -44,4 +68,7 @@ public sealed partial class LocalisationTests
     // T["..."] and localizer["..."] in views and code, and ErrorMessage/Name texts in data annotations.
     [GeneratedRegex(@"(?:\bT|localizer)\[\s*""(?<text>(?:[^""\\]|\\.)*)""|(?:ErrorMessage|Name)\s*=\s*""(?<text>(?:[^""\\]|\\.)*)""")]
     private static partial Regex LocalisedText();
+
+    [GeneratedRegex(@"\{\d+(?:[,:][^}]*)?\}")]
+    private static partial Regex Placeholder();
 }

@@ -27,8 +27,12 @@ internal sealed class AssignedCourseConfiguration : IEntityTypeConfiguration<Ass
         assigned.HasOne<Assignment>().WithMany().HasForeignKey(a => a.AssignmentId).OnDelete(DeleteBehavior.Cascade);
         assigned.HasOne<TrainingUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
         assigned.HasIndex(a => new { a.AssignmentId, a.UserId }).IsUnique();
-        // The learner's home, reminders and dashboards read by person and course.
-        assigned.HasIndex(a => new { a.UserId, a.CourseId });
+        // The learner's home, reminders and dashboards read by person and course; the dashboard counts every
+        // state from this index alone (it covers what AssignmentRules reads).
+        assigned.HasIndex(a => new
+        {
+            a.UserId, a.CourseId, a.ExemptAt, a.CompletedAt, a.RenewableFrom, a.CertificateExpiresAt, a.DueOn, a.ExtendedTo, a.LastActivityAt,
+        }).HasDatabaseName("IX_AssignedCourses_UserId_CourseId_State");
         assigned.HasIndex(a => new { a.CourseId, a.DueOn });
     }
 }

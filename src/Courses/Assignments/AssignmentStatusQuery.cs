@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Training.Courses.People;
 
 namespace Training.Courses.Assignments;
 
@@ -12,6 +13,8 @@ public sealed class PersonCourseState
     public required string UserId { get; init; }
 
     public required int CourseId { get; init; }
+
+    public required int? UnitId { get; init; }
 
     public required AssignmentState State { get; init; }
 }
@@ -30,21 +33,23 @@ public sealed class AssignmentStatusQuery(TimeProvider clock)
     }
 
     /// <summary>
-    /// One state per person and course (the most urgent when several assignments give the same course), as a
-    /// query: callers count or filter it in the database.
+    /// One state per person and course (the most urgent when several assignments give the same course) for
+    /// the <paramref name="people"/> given, with their unit, as a query: callers count or filter it in the database.
     /// </summary>
-    public IQueryable<PersonCourseState> StatesOf(IQueryable<AssignedCourse> rows)
+    public IQueryable<PersonCourseState> StatesOf(IQueryable<AssignedCourse> rows, IQueryable<TrainingUser> people)
     {
-        // a => new StateRow { UserId = a.UserId, CourseId = a.CourseId, State = (int)<the rule applied to a> }
+        // (a, p) => new StateRow { UserId = a.UserId, CourseId = a.CourseId, UnitId = p.UnitId, State = (int)<the rule applied to a> }
         var state = AssignmentRules.StateAt(clock.GetUtcNow().UtcDateTime);
         var row = state.Parameters[0];
-        var project = Expression.Lambda<Func<AssignedCourse, StateRow>>(Expression.MemberInit(Expression.New(typeof(StateRow)),
+        var person = Expression.Parameter(typeof(TrainingUser), "p");
+        var project = Expression.Lambda<Func<AssignedCourse, TrainingUser, StateRow>>(Expression.MemberInit(Expression.New(typeof(StateRow)),
             Expression.Bind(typeof(StateRow).GetProperty(nameof(StateRow.UserId))!, Expression.Property(row, nameof(AssignedCourse.UserId))),
             Expression.Bind(typeof(StateRow).GetProperty(nameof(StateRow.CourseId))!, Expression.Property(row, nameof(AssignedCourse.CourseId))),
-            Expression.Bind(typeof(StateRow).GetProperty(nameof(StateRow.State))!, Expression.Convert(state.Body, typeof(int)))), row);
-        return rows.Select(project)
-            .GroupBy(x => new { x.UserId, x.CourseId })
-            .Select(g => new PersonCourseState { UserId = g.Key.UserId, CourseId = g.Key.CourseId, State = (AssignmentState)g.Min(x => x.State) });
+            Expression.Bind(typeof(StateRow).GetProperty(nameof(StateRow.UnitId))!, Expression.Property(person, nameof(TrainingUser.UnitId))),
+            Expression.Bind(typeof(StateRow).GetProperty(nameof(StateRow.State))!, Expression.Convert(state.Body, typeof(int)))), row, person);
+        return rows.Join(people, a => a.UserId, p => p.Id, project)
+            .GroupBy(x => new { x.UserId, x.CourseId, x.UnitId })
+            .Select(g => new PersonCourseState { UserId = g.Key.UserId, CourseId = g.Key.CourseId, UnitId = g.Key.UnitId, State = (AssignmentState)g.Min(x => x.State) });
     }
 
     private sealed class StateRow
@@ -52,6 +57,8 @@ public sealed class AssignmentStatusQuery(TimeProvider clock)
         public string UserId { get; set; } = "";
 
         public int CourseId { get; set; }
+
+        public int? UnitId { get; set; }
 
         public int State { get; set; }
     }

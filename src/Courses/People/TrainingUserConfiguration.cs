@@ -10,6 +10,8 @@ internal sealed class TrainingUserConfiguration : IEntityTypeConfiguration<Train
         user.Property(u => u.FullName).HasMaxLength(200);
         user.Property(u => u.JobTitle).HasMaxLength(200);
         user.HasIndex(u => u.UnitId);
+        // Joins from assigned courses to a person's unit (the dashboard) read this index alone, not the wide row.
+        user.HasIndex(u => new { u.Id, u.UnitId });
         user.HasOne<Organisations.Unit>().WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
         user.Property(u => u.TimeZoneId).HasMaxLength(64);
         user.Property(u => u.Language).HasMaxLength(10);

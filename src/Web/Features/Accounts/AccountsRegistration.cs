@@ -31,6 +31,7 @@ public static class AccountsRegistration
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<TrainingDbContext>()
+            .AddClaimsPrincipalFactory<TrainingClaimsFactory>()
             .AddPasswordValidator<PasswordPolicyValidator>();
 
         services.ConfigureApplicationCookie(cookie =>

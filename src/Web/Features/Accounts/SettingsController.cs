@@ -22,7 +22,7 @@ public sealed record SettingsViewModel(
 /// </summary>
 [Authorize]
 public sealed class SettingsController(
-    UserManager<TrainingUser> users, ReminderPreferences preferences, MailTemplates templates, IOptions<ReminderOptions> reminders,
+    UserManager<TrainingUser> users, SignInManager<TrainingUser> signIn, ReminderPreferences preferences, IOptions<ReminderOptions> reminders,
     IStringLocalizer<SharedResource> localizer, TimeProvider clock) : Controller
 {
     private const string View_ = "/Features/Accounts/Settings.cshtml";
@@ -60,10 +60,17 @@ public sealed class SettingsController(
         user.Language = string.IsNullOrEmpty(language) ? null : language;
         await users.UpdateAsync(user);
         await preferences.SaveAsync(user.Id, remind, cancellationToken);
+        // The sign-in cookie carries the language and time zone: renew it, and answer in the new language.
+        await signIn.RefreshSignInAsync(user);
+        if (Infrastructure.Site.Localisation.Cultures.FirstOrDefault(c => c.Name == user.Language) is { } chosen)
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = chosen;
+        }
         return View(View_, await ModelAsync(user, localizer["Your settings are saved."], null, cancellationToken));
     }
 
-    private IReadOnlyList<string> MailLanguages() => templates.LanguagesOf("reminder-footer");
+    /// <summary>The site's languages (each has every mail template: MailTemplatesTests).</summary>
+    private static IReadOnlyList<string> MailLanguages() => [.. Infrastructure.Site.Localisation.Cultures.Select(c => c.Name)];
 
     /// <summary>IANA zones, by their offset now (so summer time shows as it is today).</summary>
     private List<Choice> TimeZones()
@@ -80,7 +87,7 @@ public sealed class SettingsController(
     private async Task<SettingsViewModel> ModelAsync(TrainingUser user, string? saved, string? error, CancellationToken cancellationToken)
     {
         var languages = MailLanguages()
-            .Select(l => new Choice(l, CultureInfo.GetCultureInfo(l).NativeName))
+            .Select(l => new Choice(l, Infrastructure.Site.Localisation.NativeName(CultureInfo.GetCultureInfo(l))))
             .ToList();
         return new SettingsViewModel(user.TimeZoneId, user.Language, await preferences.GetAsync(user.Id, cancellationToken),
             TimeZones(), languages, reminders.Value.DefaultTimeZone, saved, error);

@@ -22,16 +22,13 @@ public sealed class DashboardQuery(TrainingDbContext db, AssignmentStatusQuery a
         var lineageOf = units.ToDictionary(u => u.Id, u => u.Lineage);
         var titles = await db.Courses.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Title, cancellationToken);
 
-        // Counted in the database: one state per person and course, then per course and per unit.
-        var states = assignmentStates.StatesOf(db.AssignedCourses.Where(a => people.Any(p => p.Id == a.UserId)));
-        var byCourse = await states.GroupBy(s => new { s.CourseId, s.State })
-            .Select(g => new { g.Key.CourseId, g.Key.State, Count = g.Count() }).ToListAsync(cancellationToken);
-        var byUnit = await states.Join(db.Users, s => s.UserId, p => p.Id, (s, p) => new { p.UnitId, s.State })
-            .GroupBy(x => new { x.UnitId, x.State })
-            .Select(g => new { g.Key.UnitId, g.Key.State, Count = g.Count() }).ToListAsync(cancellationToken);
+        // Counted in the database, in one pass: one state per person and course, then per unit, course and state.
+        var counts = await assignmentStates.StatesOf(db.AssignedCourses, people)
+            .GroupBy(s => new { s.UnitId, s.CourseId, s.State })
+            .Select(g => new { g.Key.UnitId, g.Key.CourseId, g.Key.State, Count = g.Count() }).ToListAsync(cancellationToken);
         var headcountByUnit = await people.GroupBy(p => p.UnitId).Select(g => new { UnitId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
 
-        var courses = byCourse.GroupBy(c => c.CourseId)
+        var courses = counts.GroupBy(c => c.CourseId)
             .Select(g => new CourseFigures(g.Key, titles[g.Key], Tally.Of(g.Select(c => (c.State, c.Count)))))
             .OrderBy(c => c.Title, StringComparer.CurrentCulture).ToList();
 
@@ -50,7 +47,7 @@ public sealed class DashboardQuery(TrainingDbContext db, AssignmentStatusQuery a
                 headcount[unit] += group.Count;
             }
         }
-        foreach (var group in byUnit)
+        foreach (var group in counts)
         {
             foreach (var unit in UnitsAbove(group.UnitId))
             {

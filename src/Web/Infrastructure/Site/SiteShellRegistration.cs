@@ -9,7 +9,7 @@ public static class SiteShellRegistration
 {
     // A culture listed here without its SharedResource.<culture>.resx shows English interface text, but
     // its courses' translations (the learner's language is the request's UI culture).
-    public static IReadOnlyList<CultureInfo> SupportedCultures { get; } = [new("en"), new("fr"), new("es"), new("ar")];
+    public static IReadOnlyList<CultureInfo> SupportedCultures => Localisation.Cultures;
 
     public static IServiceCollection AddSiteShell(this IServiceCollection services)
     {
@@ -18,12 +18,7 @@ public static class SiteShellRegistration
         services.AddSingleton(TimeProvider.System);
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
-        services.Configure<RequestLocalizationOptions>(options =>
-        {
-            options.DefaultRequestCulture = new RequestCulture("en");
-            options.SupportedCultures = [.. SupportedCultures];
-            options.SupportedUICultures = [.. SupportedCultures];
-        });
+        services.Configure<RequestLocalizationOptions>(Localisation.Configure);
 
         services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
             .AddViewLocalization()
@@ -51,9 +46,10 @@ public static class SiteShellRegistration
         }
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
+        // After authentication: the profile's language comes first.
+        app.UseRequestLocalization();
         app.UseAuthorization();
         app.UseRateLimiter();
 

@@ -14,7 +14,7 @@ public sealed class SettingsTests(TrainingAppFactory app) : IClassFixture<Traini
 
         var page = WebUtility.HtmlDecode(await client.GetStringAsync("/account/settings"));
         Assert.Contains("<option value=\"Asia/Manila\">(UTC+08:00) Asia/Manila</option>", page);
-        Assert.Contains("<option value=\"fr\" lang=\"fr\">français</option>", page);
+        Assert.Contains("<option value=\"fr\" lang=\"fr\">Français</option>", page);
         Assert.Contains("<input type=\"checkbox\" id=\"remind-inactivity\" name=\"remind\" value=\"inactivity\" checked=\"checked\"", page);
         var saved = await client.PostFormAsync("/account/settings",
         [

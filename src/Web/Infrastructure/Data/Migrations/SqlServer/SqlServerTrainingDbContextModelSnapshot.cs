@@ -521,7 +521,8 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasIndex("CourseId", "DueOn");
 
-                    b.HasIndex("UserId", "CourseId");
+                    b.HasIndex("UserId", "CourseId", "ExemptAt", "CompletedAt", "RenewableFrom", "CertificateExpiresAt", "DueOn", "ExtendedTo", "LastActivityAt")
+                        .HasDatabaseName("IX_AssignedCourses_UserId_CourseId_State");
 
                     b.ToTable("AssignedCourses");
                 });
@@ -1162,6 +1163,8 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
 
                     b.HasIndex("UnitId");
+
+                    b.HasIndex("Id", "UnitId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });

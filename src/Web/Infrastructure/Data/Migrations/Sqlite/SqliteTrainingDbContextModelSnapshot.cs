@@ -495,7 +495,8 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("CourseId", "DueOn");
 
-                    b.HasIndex("UserId", "CourseId");
+                    b.HasIndex("UserId", "CourseId", "ExemptAt", "CompletedAt", "RenewableFrom", "CertificateExpiresAt", "DueOn", "ExtendedTo", "LastActivityAt")
+                        .HasDatabaseName("IX_AssignedCourses_UserId_CourseId_State");
 
                     b.ToTable("AssignedCourses");
                 });
@@ -1111,6 +1112,8 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.HasIndex("UnitId");
+
+                    b.HasIndex("Id", "UnitId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
