@@ -59,6 +59,7 @@ public static class AccountsRegistration
         services.AddHttpContextAccessor();
         services.AddScoped<SiteUrls>();
         services.AddScoped<CurrentActor>();
+        services.AddScoped<LocalTime>();
         services.AddScoped<SignInAudit>();
 
         services.AddOptions<DemoAccountOptions>().BindConfiguration(DemoAccountOptions.Section);
