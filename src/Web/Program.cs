@@ -62,6 +62,9 @@ var app = builder.Build();
 
 if (!await app.Services.TryPrepareDatabaseAsync(app.Lifetime.ApplicationStopping))
 {
+    // Disposing flushes the console logger's queue: without it the one line naming the setting can be
+    // lost when the process exits first (seen under load in DatabaseStartupTests).
+    await app.DisposeAsync();
     return 1;
 }
 if (PeopleCommand.Matches(args))
