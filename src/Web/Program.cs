@@ -32,6 +32,11 @@ if (CertificateCommand.Matches(args))
 // Serve the build's static asset manifest (with its compressed copies) in every environment, not only
 // Development; a published app has no manifest and serves its own wwwroot.
 builder.WebHost.UseStaticWebAssets();
+// With a build manifest, MapStaticAssets would otherwise patch responses at run time: Cache-Control
+// no-cache on fingerprinted files, and compressed copies replaced by a stored (uncompressed) gzip stream
+// still labelled "br". Serve the build's files and headers as a published site does; a rebuild gives a
+// changed file a new fingerprint.
+builder.Configuration["ReloadStaticAssetsAtRuntime"] ??= "false";
 
 builder.Services
     .AddSiteShell()
@@ -57,6 +62,9 @@ var app = builder.Build();
 
 if (!await app.Services.TryPrepareDatabaseAsync(app.Lifetime.ApplicationStopping))
 {
+    // Disposing flushes the console logger's queue: without it the one line naming the setting can be
+    // lost when the process exits first (seen under load in DatabaseStartupTests).
+    await app.DisposeAsync();
     return 1;
 }
 if (PeopleCommand.Matches(args))

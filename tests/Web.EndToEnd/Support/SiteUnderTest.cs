@@ -75,6 +75,10 @@ public class SiteUnderTest : IAsyncLifetime
         playwright?.Dispose();
         await App.DisposeAsync();
         await Smtp.DisposeAsync();
+        if (Directory.Exists(App.DataFolder))
+        {
+            Directory.Delete(App.DataFolder, recursive: true);
+        }
     }
 
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.IO.Compression;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.AspNetCore.ResponseCompression;
 
 namespace Training.Web.Infrastructure.Site;
 
@@ -35,6 +37,7 @@ public static class SiteShellRegistration
         });
 
         services.AddAuthorization();
+        services.AddPageCompression();
         return services;
     }
 
@@ -44,6 +47,7 @@ public static class SiteShellRegistration
         {
             app.UseExceptionHandler("/error/500");
         }
+        app.UseResponseCompression();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseRouting();
@@ -53,12 +57,31 @@ public static class SiteShellRegistration
         app.UseAuthorization();
         app.UseRateLimiter();
 
+        // Fingerprinted URLs (site.<hash>.css) with a year's immutable caching, and the build's .br/.gz copies.
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
         // Every page needs a signed-in user unless it says otherwise ([AllowAnonymous]). Set on the
         // endpoints rather than as a fallback policy, so an unknown address gets a 404, not a log-in page.
-        app.MapControllers().RequireAuthorization();
-        app.MapRazorPages().RequireAuthorization();
+        // WithStaticAssets lets asp-append-version write the fingerprinted URL rather than "?v=".
+        app.MapControllers().RequireAuthorization().WithStaticAssets();
+        app.MapRazorPages().RequireAuthorization().WithStaticAssets();
         return app;
+    }
+
+    /// <summary>Pages are compressed on the fly; static files come pre-compressed from the build.</summary>
+    private static void AddPageCompression(this IServiceCollection services)
+    {
+        services.AddResponseCompression(options =>
+        {
+            // See SameOriginCompressionProvider and docs/architecture.md for why HTTPS is safe here.
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "image/svg+xml"];
+        });
+        // A page is a few kilobytes: the better ratio is worth the little extra CPU on slow links.
+        services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Optimal);
+        services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Optimal);
+        services.AddSingleton<IResponseCompressionProvider, SameOriginCompressionProvider>();
     }
 }
