@@ -6,6 +6,8 @@ public static class AuditActions
     public const string SignInSucceeded = "sign-in.succeeded";
     public const string SignInFailed = "sign-in.failed";
     public const string SignInLockedOut = "sign-in.locked-out";
+    public const string AccountDeleted = "account.deleted";
+    public const string AccountDeletionRefused = "account.deletion-refused";
     public const string RolesChanged = "roles.changed";
     public const string UnitCreated = "unit.created";
     public const string UnitRenamed = "unit.renamed";
@@ -28,7 +30,7 @@ public static class AuditActions
 
     public static IReadOnlyList<string> All { get; } =
     [
-        SignInSucceeded, SignInFailed, SignInLockedOut, RolesChanged,
+        SignInSucceeded, SignInFailed, SignInLockedOut, AccountDeleted, AccountDeletionRefused, RolesChanged,
         UnitCreated, UnitRenamed, UnitMoved, UnitArchived, UnitRestored, UnitDeleted,
         CoordinatorAdded, CoordinatorRemoved, PersonCreated, PersonMoved, PeopleImported,
         InvitationSent, InvitationAccepted, CertificateRevoked,

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Training.Courses.People;
 using Training.Web.Infrastructure.Data;
 using Training.Web.Infrastructure.Mail;
@@ -10,6 +11,18 @@ namespace Training.Web.Features.Accounts;
 
 public static class AccountsRegistration
 {
+    /// <summary>
+    /// Identity UI pages the site has no use for; without a route they answer 404. There are no external
+    /// log-ins (so no ExternalLogin, ExternalLogins, nor accounts without a password for SetPassword; an
+    /// invitation sets the password before the first log-in), the cookie sends refusals to /error/403 rather
+    /// than AccessDenied, and errors show /error/500 rather than the area's Error page. Every other account
+    /// page is our own, in Areas/Identity/Pages (IdentityPagesTests keeps it so).
+    /// </summary>
+    public static IReadOnlyList<string> UnusedIdentityPages { get; } =
+    [
+        "/Account/AccessDenied", "/Account/ExternalLogin", "/Account/Manage/ExternalLogins", "/Account/Manage/SetPassword", "/Error",
+    ];
+
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
         services.AddDefaultIdentity<TrainingUser>(options =>
@@ -33,6 +46,14 @@ public static class AccountsRegistration
             .AddEntityFrameworkStores<TrainingDbContext>()
             .AddClaimsPrincipalFactory<TrainingClaimsFactory>()
             .AddPasswordValidator<PasswordPolicyValidator>();
+
+        services.Configure<RazorPagesOptions>(options =>
+        {
+            foreach (var page in UnusedIdentityPages)
+            {
+                options.Conventions.AddAreaPageRouteModelConvention("Identity", page, model => model.Selectors.Clear());
+            }
+        });
 
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -61,6 +82,7 @@ public static class AccountsRegistration
         services.AddScoped<CurrentActor>();
         services.AddScoped<LocalTime>();
         services.AddScoped<SignInAudit>();
+        services.AddScoped<AccountDeletion>();
 
         services.AddOptions<DemoAccountOptions>().BindConfiguration(DemoAccountOptions.Section);
         services.AddScoped<AccountSeeder>();

@@ -6,7 +6,7 @@ using Training.Web.Infrastructure.Data;
 namespace Training.Web.Features.Accounts;
 
 /// <summary>
-/// Records each password log-in attempt in the audit log: who tried, from where, and how it ended.
+/// Records each log-in attempt (password, then the two-factor step if any) in the audit log: who tried, from where, and how it ended.
 /// SignInManager has already saved its own counters, so the entry is saved on its own.
 /// </summary>
 public sealed class SignInAudit(TrainingDbContext db, UserManager<TrainingUser> userManager, AuditLog auditLog)
@@ -26,7 +26,8 @@ public sealed class SignInAudit(TrainingDbContext db, UserManager<TrainingUser> 
         }
         else if (result.RequiresTwoFactor)
         {
-            // Not signed in yet: the stock Identity UI page LoginWith2fa finishes (and does not audit) the log-in.
+            // Not signed in yet: LoginWith2fa or LoginWithRecoveryCode finishes the log-in and records it
+            // (RecordSecondStepAsync).
             return;
         }
         else if (result.Succeeded)
@@ -44,6 +45,27 @@ public sealed class SignInAudit(TrainingDbContext db, UserManager<TrainingUser> 
                 _ => (AuditActions.SignInFailed, $"wrong password ({user.AccessFailedCount} of {userManager.Options.Lockout.MaxFailedAccessAttempts} before lockout)"),
             };
             auditLog.Record(Actor.Anonymous(ipAddress), action, TargetType, user.Id, detail);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The second step of a log-in with two-factor authentication.</summary>
+    /// <param name="method">What the person typed, as the entry words it: "authenticator code", "recovery code".</param>
+    public async Task RecordSecondStepAsync(TrainingUser user, SignInResult result, string method, string? ipAddress, CancellationToken cancellationToken)
+    {
+        if (result.Succeeded)
+        {
+            var actor = Actor.Scoped(user.Id, user.Email ?? user.Id, ipAddress, isCoordinator: false, []);
+            auditLog.Record(actor, AuditActions.SignInSucceeded, TargetType, user.Id, $"two-factor: password and {method}");
+        }
+        else if (result.IsLockedOut)
+        {
+            auditLog.Record(Actor.Anonymous(ipAddress), AuditActions.SignInLockedOut, TargetType, user.Id, $"two-factor: locked until {await LockoutEndAsync(user)}");
+        }
+        else
+        {
+            auditLog.Record(Actor.Anonymous(ipAddress), AuditActions.SignInFailed, TargetType, user.Id,
+                $"two-factor: wrong {method} ({user.AccessFailedCount} of {userManager.Options.Lockout.MaxFailedAccessAttempts} before lockout)");
         }
         await db.SaveChangesAsync(cancellationToken);
     }

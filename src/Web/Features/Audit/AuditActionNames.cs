@@ -11,6 +11,8 @@ public static class AuditActionNames
         [AuditActions.SignInSucceeded] = localizer["Log-in succeeded"],
         [AuditActions.SignInFailed] = localizer["Log-in failed"],
         [AuditActions.SignInLockedOut] = localizer["Log-in locked out"],
+        [AuditActions.AccountDeleted] = localizer["Account deleted"],
+        [AuditActions.AccountDeletionRefused] = localizer["Account deletion refused"],
         [AuditActions.RolesChanged] = localizer["Roles changed"],
         [AuditActions.UnitCreated] = localizer["Unit created"],
         [AuditActions.UnitRenamed] = localizer["Unit renamed"],

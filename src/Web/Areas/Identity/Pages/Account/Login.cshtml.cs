@@ -51,13 +51,13 @@ public sealed class LoginModel(
         {
             ModelState.AddModelError(string.Empty, ErrorMessage);
         }
-        ReturnUrl = SafeReturnUrl(returnUrl);
+        ReturnUrl = LoginReturn.Safe(Url, returnUrl);
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
     }
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
     {
-        ReturnUrl = SafeReturnUrl(returnUrl);
+        ReturnUrl = LoginReturn.Safe(Url, returnUrl);
         if (!ModelState.IsValid)
         {
             return Page();
@@ -82,7 +82,4 @@ public sealed class LoginModel(
         ModelState.AddModelError(string.Empty, localizer["The e-mail address or password is wrong, or the address is not confirmed yet."]);
         return Page();
     }
-
-    private string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : Url.Content("~/");
 }

@@ -51,11 +51,11 @@ public sealed class RegisterModel(
         public string ConfirmPassword { get; set; } = "";
     }
 
-    public void OnGet(string? returnUrl = null) => ReturnUrl = SafeReturnUrl(returnUrl);
+    public void OnGet(string? returnUrl = null) => ReturnUrl = LoginReturn.Safe(Url, returnUrl);
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
     {
-        ReturnUrl = SafeReturnUrl(returnUrl);
+        ReturnUrl = LoginReturn.Safe(Url, returnUrl);
         if (!ModelState.IsValid)
         {
             return Page();
@@ -89,7 +89,4 @@ public sealed class RegisterModel(
         signal.Wake();
         return RedirectToPage("RegisterConfirmation", new { email = Input.Email, returnUrl = ReturnUrl });
     }
-
-    private string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : Url.Content("~/");
 }
