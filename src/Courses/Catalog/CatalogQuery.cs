@@ -18,12 +18,12 @@ public sealed class CatalogQuery(ICoursesDbContext db, TimeProvider clock)
         {
             query = query.Where(c => c.Language == filter.Language);
         }
-        foreach (var word in (filter.Search ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(8))
+        // Every word must appear in the title, summary, audience or topics. Both sides are folded the same
+        // way (case, accents, Arabic diacritics), so LIKE compares plain lower-case text on any provider.
+        foreach (var word in SearchText.Normalise(filter.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
         {
-            // Every word must appear in the title or the summary. LIKE ignores case on SQL Server's
-            // default collation and, for ASCII letters, on SQLite.
             var pattern = "%" + word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(c => EF.Functions.Like(c.Title, pattern, "\\") || EF.Functions.Like(c.Summary, pattern, "\\"));
+            query = query.Where(c => EF.Functions.Like(c.SearchText, pattern, "\\"));
         }
 
         var rows = await query.OrderBy(c => c.Title)
