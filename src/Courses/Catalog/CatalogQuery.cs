@@ -38,7 +38,8 @@ public sealed class CatalogQuery(ICoursesDbContext db, TimeProvider clock)
             facets.Select(f => f.Language).Distinct().Order(StringComparer.Ordinal).ToList());
     }
 
-    public async Task<CoursePage?> GetCourseAsync(string slug, string userId, CancellationToken cancellationToken)
+    /// <param name="userId">Null for a visitor who is not logged in: the page without progress or enrolment.</param>
+    public async Task<CoursePage?> GetCourseAsync(string slug, string? userId, CancellationToken cancellationToken)
     {
         var course = await db.Courses.AsNoTracking()
             .Where(c => c.Slug == slug && c.IsPublished)
@@ -53,6 +54,13 @@ public sealed class CatalogQuery(ICoursesDbContext db, TimeProvider clock)
         if (course is null)
         {
             return null;
+        }
+        if (userId is null)
+        {
+            return new CoursePage(course.Slug, course.Title, course.Summary, course.Audience, course.EstimatedHours, course.Language,
+                course.PassMark, course.CertificateValidityMonths, Objectives(course.Modules.Select(m => m.Objectives)),
+                course.Modules.Select(m => new ModuleLine(m.Slug, m.Title, m.EstimatedMinutes, false, false, m.HasQuiz)).ToList(),
+                false, null, course.HasFinalAssessment, null, false);
         }
         var enrolment = await db.Enrolments.AsNoTracking().Where(e => e.CourseId == course.Id && e.UserId == userId)
             .Select(e => new { e.LastModuleId }).SingleOrDefaultAsync(cancellationToken);
@@ -72,7 +80,7 @@ public sealed class CatalogQuery(ICoursesDbContext db, TimeProvider clock)
                      ?? lines.FirstOrDefault(l => !l.Completed)?.Slug;
         return new CoursePage(course.Slug, course.Title, course.Summary, course.Audience, course.EstimatedHours, course.Language,
             course.PassMark, course.CertificateValidityMonths,
-            course.Modules.SelectMany(m => m.Objectives.Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList(),
+            Objectives(course.Modules.Select(m => m.Objectives)),
             lines, enrolment is not null, enrolment is null ? null : resume, course.HasFinalAssessment, latest?.CompletedAt, renewalOpen,
             await db.AssignedCourses.AnyAsync(a => a.UserId == userId && a.CourseId == course.Id && a.ExemptAt == null, cancellationToken));
     }
@@ -84,6 +92,9 @@ public sealed class CatalogQuery(ICoursesDbContext db, TimeProvider clock)
             .SingleOrDefaultAsync(cancellationToken);
         return course is null ? null : new GlossaryPage(course.Slug, course.Title, course.Terms);
     }
+
+    private static List<string> Objectives(IEnumerable<string> perModule) =>
+        perModule.SelectMany(o => o.Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList();
 
     private static List<string> Split(string topics) => topics.Split('|', StringSplitOptions.RemoveEmptyEntries).ToList();
 }
