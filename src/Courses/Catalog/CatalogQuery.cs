@@ -19,12 +19,12 @@ public sealed class CatalogQuery(ICoursesDbContext db, TimeProvider clock)
         {
             query = query.Where(c => c.Language == filter.Language);
         }
-        foreach (var word in (filter.Search ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(8))
+        // Every word must appear in the title, summary, audience or topics. Both sides are folded the same
+        // way (case, accents, Arabic diacritics), so LIKE compares plain lower-case text on any provider.
+        foreach (var word in SearchText.Normalise(filter.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
         {
-            // Every word must appear in the title or the summary. LIKE ignores case on SQL Server's
-            // default collation and, for ASCII letters, on SQLite.
             var pattern = "%" + word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(c => EF.Functions.Like(c.Title, pattern, "\\") || EF.Functions.Like(c.Summary, pattern, "\\"));
+            query = query.Where(c => EF.Functions.Like(c.SearchText, pattern, "\\"));
         }
 
         var rows = await query.OrderBy(c => c.Title)
@@ -44,8 +44,9 @@ public sealed class CatalogQuery(ICoursesDbContext db, TimeProvider clock)
             facets.Select(f => f.Language).Distinct().Order(StringComparer.Ordinal).ToList());
     }
 
-    /// <param name="language">The learner's language: title, summary, module titles and objectives come in it where translated.</param>
-    public async Task<CoursePage?> GetCourseAsync(string slug, string userId, string language, CancellationToken cancellationToken)
+    /// <param name="userId">Null for a visitor who is not logged in: the page without progress or enrolment.</param>
+    /// <param name="language">The reader's language: title, summary, module titles and objectives come in it where translated.</param>
+    public async Task<CoursePage?> GetCourseAsync(string slug, string? userId, string language, CancellationToken cancellationToken)
     {
         var course = await db.Courses.AsNoTracking()
             .Where(c => c.Slug == slug && c.IsPublished)
@@ -68,6 +69,17 @@ public sealed class CatalogQuery(ICoursesDbContext db, TimeProvider clock)
         {
             return null;
         }
+        if (userId is null)
+        {
+            return new CoursePage(course.Slug, course.Translation?.Title ?? course.Title, course.Translation?.Summary ?? course.Summary, course.Audience,
+                course.EstimatedHours, course.Language, course.PassMark, course.CertificateValidityMonths,
+                Objectives(course.Modules.Select(m => m.Translation?.Objectives ?? m.Objectives)),
+                course.Modules.Select(m => new ModuleLine(m.Slug, m.Translation?.Title ?? m.Title, m.EstimatedMinutes, false, false, m.HasQuiz)).ToList(),
+                false, null, course.HasFinalAssessment, null, false)
+            {
+                TextLanguage = course.Translation is null ? course.Language : language,
+            };
+        }
         var enrolment = await db.Enrolments.AsNoTracking().Where(e => e.CourseId == course.Id && e.UserId == userId)
             .Select(e => new { e.LastModuleId }).SingleOrDefaultAsync(cancellationToken);
         var moduleIds = course.Modules.Select(m => m.Id).ToList();
@@ -86,7 +98,7 @@ public sealed class CatalogQuery(ICoursesDbContext db, TimeProvider clock)
                      ?? lines.FirstOrDefault(l => !l.Completed)?.Slug;
         return new CoursePage(course.Slug, course.Translation?.Title ?? course.Title, course.Translation?.Summary ?? course.Summary, course.Audience, course.EstimatedHours, course.Language,
             course.PassMark, course.CertificateValidityMonths,
-            course.Modules.SelectMany(m => (m.Translation?.Objectives ?? m.Objectives).Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList(),
+            Objectives(course.Modules.Select(m => m.Translation?.Objectives ?? m.Objectives)),
             lines, enrolment is not null, enrolment is null ? null : resume, course.HasFinalAssessment, latest?.CompletedAt, renewalOpen,
             await db.AssignedCourses.AnyAsync(a => a.UserId == userId && a.CourseId == course.Id && a.ExemptAt == null, cancellationToken))
         {
@@ -124,6 +136,9 @@ public sealed class CatalogQuery(ICoursesDbContext db, TimeProvider clock)
             course.Terms.OrderBy(t => t.Term, StringComparer.Ordinal).Select(t => new GlossaryEntryView(t.Term, t.Anchor, t.Definition, t.Source, null)).ToList(),
             course.Language);
     }
+
+    private static List<string> Objectives(IEnumerable<string> perModule) =>
+        perModule.SelectMany(o => o.Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList();
 
     private static List<string> Split(string topics) => topics.Split('|', StringSplitOptions.RemoveEmptyEntries).ToList();
 }

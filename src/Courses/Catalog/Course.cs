@@ -20,6 +20,9 @@ public class Course
 
     public string Language { get; set; } = "en";
 
+    /// <summary>Title, summary, audience and topics folded by <see cref="Catalog.SearchText"/>, for the catalog search.</summary>
+    public string SearchText { get; set; } = "";
+
     public decimal EstimatedHours { get; set; }
 
     public int PassMark { get; set; }

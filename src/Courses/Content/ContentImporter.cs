@@ -92,6 +92,7 @@ public sealed class ContentImporter(ICoursesDbContext db, ContentImportState sta
         course.PassMark = file.PassMark!.Value;
         course.CertificateValidityMonths = file.CertificateValidityMonths!.Value;
         course.Sources = string.Join(", ", file.Sources);
+        course.SearchText = SearchText.Of([course.Title, course.Summary, course.Audience, .. file.Topics]);
         course.IsPublished = file.Published;
         course.MajorVersion = file.MajorVersion;
         course.ContentHash = source.ContentHash;

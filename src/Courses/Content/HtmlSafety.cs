@@ -1,3 +1,5 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
 using Ganss.Xss;
 
 namespace Training.Courses.Content;
@@ -11,6 +13,25 @@ public static class HtmlSafety
     private static readonly HtmlSanitizer Sanitizer = Create();
 
     public static string Sanitize(string html) => Sanitizer.Sanitize(html);
+
+    /// <summary>
+    /// Each &lt;img&gt; in raw HTML without alt text, with its line in the HTML (from 1). Course images carry
+    /// meaning, so an empty alt is refused too, unless role="presentation" (or "none") marks the image as
+    /// decoration.
+    /// </summary>
+    public static IEnumerable<(int Line, string Source)> ImagesWithoutAlt(string html)
+    {
+        var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
+        using var document = parser.ParseDocument(html);
+        foreach (var image in document.QuerySelectorAll("img"))
+        {
+            var decorative = image.GetAttribute("role")?.Trim().ToLowerInvariant() is "presentation" or "none";
+            if (!decorative && string.IsNullOrWhiteSpace(image.GetAttribute("alt")))
+            {
+                yield return (image.SourceReference?.Position.Line ?? 1, image.GetAttribute("src") ?? "");
+            }
+        }
+    }
 
     private static HtmlSanitizer Create()
     {
@@ -28,6 +49,14 @@ public static class HtmlSafety
         sanitizer.AllowedTags.Remove("textarea");
         sanitizer.AllowedTags.Remove("select");
         sanitizer.AllowedSchemes.Add("mailto");
+        // An id the page around the module uses (id="main") would break its skip link or headings.
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is IElement { Id: { } id } element && ModuleMarkdown.PageIds.Contains(id))
+            {
+                element.RemoveAttribute("id");
+            }
+        };
         return sanitizer;
     }
 }

@@ -21,7 +21,48 @@ public static class ModuleMarkdown
         .Use<GlossaryLinkParser>()
         .Build();
 
-    public static MarkdownDocument Parse(string markdown) => Markdown.Parse(markdown, Pipeline);
+    /// <summary>
+    /// Ids the pages around a module's HTML use themselves: the layout's skip-link target and the module and
+    /// print pages' own headings. A heading that would get one of them gets "section-" before it instead, and
+    /// links to it follow (<see cref="HeadingId"/>); raw HTML loses such an id (<see cref="HtmlSafety"/>).
+    /// ModulePageIdsTests fails when one of those pages gains an id missing here.
+    /// </summary>
+    public static IReadOnlySet<string> PageIds { get; } = new HashSet<string>(StringComparer.Ordinal) { "main", "module-title", "objectives", "toc-title" };
+
+    private static readonly object RenamedHeadingIds = new();
+
+    public static MarkdownDocument Parse(string markdown)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
+        KeepHeadingIdsOffPageIds(document);
+        return document;
+    }
+
+    /// <summary>The id a heading of the document has for an anchor an author wrote: the same, unless it was a page id.</summary>
+    public static string HeadingId(MarkdownDocument document, string anchor) =>
+        document.GetData(RenamedHeadingIds) is Dictionary<string, string> renamed && renamed.TryGetValue(anchor, out var id) ? id : anchor;
+
+    private static void KeepHeadingIdsOffPageIds(MarkdownDocument document)
+    {
+        var headings = document.Descendants<HeadingBlock>().ToList();
+        var taken = headings.Select(h => h.GetAttributes().Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var attributes in headings.Select(h => h.GetAttributes()).Where(a => a.Id is { } id && PageIds.Contains(id)))
+        {
+            var candidate = "section-" + attributes.Id;
+            for (var n = 2; taken.Contains(candidate); n++)
+            {
+                candidate = $"section-{attributes.Id}-{n}";
+            }
+            taken.Add(candidate);
+            renamed[attributes.Id!] = candidate;
+            attributes.Id = candidate;
+        }
+        if (renamed.Count > 0)
+        {
+            document.SetData(RenamedHeadingIds, renamed);
+        }
+    }
 
     /// <param name="language">The module's language when it is a translation: its boxes are labelled in it.</param>
     public static string ToHtml(MarkdownDocument document, string? language = null)

@@ -43,6 +43,7 @@ public static class ModuleRenderer
                 CheckLink(link, module, course, problems);
             }
         }
+        CheckRawHtmlImages(module, problems);
 
         var tableOfContents = document.Descendants<HeadingBlock>()
             .Where(h => h.Level is 2 or 3 && h.GetAttributes().Id is not null)
@@ -79,10 +80,13 @@ public static class ModuleRenderer
 
         if (path.Length == 0)
         {
+            anchor = ModuleMarkdown.HeadingId(module.Document, anchor);
             if (!module.Anchors.Contains(anchor))
             {
                 problems.Add(Problem(module, link.Line, $"Broken link '{url}': this module has no heading with that anchor."));
+                return;
             }
+            link.Url = "#" + anchor;
             return;
         }
         if (path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
@@ -92,6 +96,7 @@ public static class ModuleRenderer
                 problems.Add(Problem(module, link.Line, $"Broken link '{url}': the course has no module file '{path}'."));
                 return;
             }
+            anchor = ModuleMarkdown.HeadingId(target.Document, anchor);
             if (anchor.Length > 0 && !target.Anchors.Contains(anchor))
             {
                 problems.Add(Problem(module, link.Line, $"Broken link '{url}': {path} has no heading with the anchor '{anchor}'."));
@@ -126,6 +131,20 @@ public static class ModuleRenderer
             return;
         }
         image.Url = course.MediaUrl(relative);
+    }
+
+    private static void CheckRawHtmlImages(ModuleSource module, List<ContentProblem> problems)
+    {
+        var html = module.Document.Descendants<HtmlBlock>().Select(b => (b.Line, Text: b.Lines.ToString()))
+            .Concat(module.Document.Descendants<HtmlInline>().Select(i => (i.Line, Text: i.Tag)));
+        foreach (var (line, text) in html)
+        {
+            foreach (var (offset, source) in HtmlSafety.ImagesWithoutAlt(text))
+            {
+                problems.Add(Problem(module, line + offset - 1,
+                    $"The image '{source}' has no alt text: write what it shows in its alt attribute, <img alt=\"like this\">, or add role=\"presentation\" if it is only decoration."));
+            }
+        }
     }
 
     /// <summary>

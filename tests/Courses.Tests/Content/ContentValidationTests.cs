@@ -112,6 +112,33 @@ public sealed class ContentValidationTests
     }
 
     [Fact]
+    public void A_raw_html_image_without_alt_text_or_with_an_empty_one_is_reported_with_its_file_and_line()
+    {
+        using var folder = CourseFolder.Valid()
+            .With("01-first.md", CourseFolder.Module("First",
+                "Text with <img src=\"images/inline.png\" alt=\"  \"> inside.\n\n<div class=\"map\">\n<p>A map</p>\n<img\n  src=\"images/map.png\">\n</div>"));
+
+        var problems = ProblemsOf(folder);
+
+        Assert.Equal(
+            [
+                Path.Combine("test-course", "01-first.md") + ":13: The image 'images/map.png' has no alt text: write what it shows in its alt attribute, <img alt=\"like this\">, or add role=\"presentation\" if it is only decoration.",
+                Path.Combine("test-course", "01-first.md") + ":9: The image 'images/inline.png' has no alt text: write what it shows in its alt attribute, <img alt=\"like this\">, or add role=\"presentation\" if it is only decoration.",
+            ],
+            problems);
+    }
+
+    [Fact]
+    public void A_raw_html_image_with_alt_text_or_marked_as_decoration_is_accepted()
+    {
+        using var folder = CourseFolder.Valid()
+            .With("01-first.md", CourseFolder.Module("First",
+                "<p><img src=\"images/a.png\" alt=\"A map of the border crossing\"></p>\n\nA rule: <img src=\"images/rule.png\" alt=\"\" role=\"presentation\">"));
+
+        Assert.Empty(ProblemsOf(folder));
+    }
+
+    [Fact]
     public void An_image_outside_the_course_folder_is_refused()
     {
         using var folder = CourseFolder.Valid()

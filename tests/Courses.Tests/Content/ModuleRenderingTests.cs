@@ -99,4 +99,26 @@ public sealed class ModuleRenderingTests
         Assert.DoesNotContain("<iframe", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("<b>kept</b>", html);
     }
+
+    [Fact]
+    public void A_heading_named_like_an_id_of_the_page_gets_another_id_and_links_to_it_follow()
+    {
+        using var folder = CourseFolder.Valid()
+            .With("01-first.md", CourseFolder.Module("First",
+                "[Skip ahead](#main)\n\n## Section main\n\nFirst.\n\n## Main\n\n<div id=\"main\">Raw.</div>\n\n## Objectives\n\nText."))
+            .With("02-second.md", CourseFolder.Module("Second", "See [the main part](01-first.md#main)."));
+        var course = folder.Read();
+        Assert.True(course.IsValid, string.Join("\n", course.Problems));
+        var first = course.Modules.Single(m => m.Source.Slug == "first").Rendered;
+        var second = course.Modules.Single(m => m.Source.Slug == "second").Rendered.Html;
+
+        Assert.Contains("<h2 id=\"section-main\">Section main</h2>", first.Html);
+        Assert.Contains("<h2 id=\"section-main-2\">Main</h2>", first.Html);
+        Assert.Contains("<h2 id=\"section-objectives\">Objectives</h2>", first.Html);
+        Assert.Contains("<a href=\"#section-main-2\">Skip ahead</a>", first.Html);
+        Assert.Contains("<div>Raw.</div>", first.Html);
+        Assert.DoesNotContain("id=\"main\"", first.Html);
+        Assert.Contains(first.TableOfContents, t => t.Anchor == "section-main-2" && t.Text == "Main");
+        Assert.Contains("<a href=\"/courses/test-course/modules/first#section-main-2\">the main part</a>", second);
+    }
 }

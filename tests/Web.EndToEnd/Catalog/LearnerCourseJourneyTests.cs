@@ -15,7 +15,7 @@ public sealed class LearnerCourseJourneyTests(SiteUnderTest site) : IClassFixtur
         await LogInAsync(page, learner.Email!);
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Courses", Exact = true }).ClickAsync();
-        await page.GetByLabel("Words in the title or summary").FillAsync("respectfully");
+        await page.GetByLabel("Words in the title, summary, audience or topics").FillAsync("respectfully");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show courses" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("1 courses found.");
         await page.GetByRole(AriaRole.Link, new() { Name = "Before you start: working with migrants respectfully" }).ClickAsync();

@@ -9,22 +9,28 @@ using Training.Web.Infrastructure.Site;
 
 namespace Training.Web.Features.Catalog;
 
-/// <summary>The catalog, a course's page and its glossary; learners enrol and leave here.</summary>
+/// <summary>
+/// The catalog, a course's page and its glossary, open to visitors so they can see what is offered before
+/// making an account; learners enrol and leave here. Modules, quizzes and everything personal need an account.
+/// </summary>
 [Route("courses")]
 public sealed class CatalogController(CatalogQuery catalog, EnrolmentService enrolment, IStringLocalizer<SharedResource> localizer) : Controller
 {
     [HttpGet("")]
+    [AllowAnonymous]
     public async Task<IActionResult> Index(string? q, string? topic, string? language, CancellationToken cancellationToken) =>
         View(await catalog.ListAsync(new CatalogFilter(q, topic, language), LearnerLanguage.Current, cancellationToken));
 
     [HttpGet("{slug}")]
+    [AllowAnonymous]
     public async Task<IActionResult> Course(string slug, CancellationToken cancellationToken)
     {
-        var page = await catalog.GetCourseAsync(slug, UserId, LearnerLanguage.Current, cancellationToken);
+        var page = await catalog.GetCourseAsync(slug, User.FindFirstValue(ClaimTypes.NameIdentifier), LearnerLanguage.Current, cancellationToken);
         return page is null ? NotFound() : View(page);
     }
 
     [HttpGet("{slug}/glossary")]
+    [AllowAnonymous]
     public async Task<IActionResult> Glossary(string slug, CancellationToken cancellationToken)
     {
         var page = await catalog.GetGlossaryAsync(slug, LearnerLanguage.Current, cancellationToken);

@@ -22,6 +22,33 @@ public sealed class CatalogTests(TrainingAppFactory app) : IClassFixture<Trainin
         Assert.All(hidden, title => Assert.DoesNotContain(title, html));
     }
 
+    [Theory]
+    [InlineData("/courses")]
+    [InlineData("/courses?q=trafficking")]
+    [InlineData("/courses/welcome")]
+    [InlineData("/courses/welcome/glossary")]
+    public async Task Visitors_without_an_account_see_the_catalog_course_pages_and_glossaries(string url)
+    {
+        var response = await app.CreateClient(new() { AllowAutoRedirect = false }).GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_visitor_sees_the_course_and_its_modules_and_is_asked_to_log_in_to_enrol()
+    {
+        var html = WebUtility.HtmlDecode(await app.CreateClient().GetStringAsync("/courses/welcome"));
+
+        Assert.Contains("<h1>Before you start: working with migrants respectfully</h1>", html);
+        Assert.Contains("How these courses work", html);
+        Assert.Contains("Words that respect people", html);
+        Assert.Contains("Log in or create an account to enrol.", html);
+        Assert.Contains("href=\"/Identity/Account/Login?returnUrl=/courses/welcome\"", html.Replace("%2F", "/", StringComparison.Ordinal));
+        Assert.DoesNotContain("Enrol in this course", html);
+        Assert.DoesNotContain("href=\"/courses/welcome/modules/", html);
+        Assert.DoesNotContain("Your progress", html);
+    }
+
     [Fact]
     public async Task A_learner_enrols_reads_a_module_and_completing_it_twice_records_one_completion()
     {

@@ -65,12 +65,39 @@ public sealed class NavigationTests : IClassFixture<TrainingAppFactory>
     [InlineData("/teach")]
     [InlineData("/coordinate")]
     [InlineData("/admin/users")]
+    [InlineData("/courses/welcome/modules/how-these-courses-work")]
+    [InlineData("/courses/welcome/modules/how-these-courses-work/print")]
+    [InlineData("/courses/welcome/quizzes/final")]
+    [InlineData("/courses/welcome/media/images/learning-path.svg")]
+    [InlineData("/account/settings")]
     public async Task Anonymous_visitors_are_sent_to_log_in(string path)
     {
         var response = await app.CreateClient(new() { AllowAutoRedirect = false }).GetAsync(path);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/Identity/Account/Login", response.Headers.Location?.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("/courses/welcome/enrol")]
+    [InlineData("/courses/welcome/leave")]
+    [InlineData("/courses/welcome/modules/how-these-courses-work/complete")]
+    [InlineData("/courses/welcome/quizzes/final/start")]
+    public async Task Anonymous_posts_that_enrol_or_record_progress_are_sent_to_log_in(string path)
+    {
+        var response = await app.CreateClient(new() { AllowAutoRedirect = false }).PostAsync(path, new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/Identity/Account/Login", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_home_page_shows_visitors_the_way_to_the_catalog()
+    {
+        var html = await app.CreateClient().GetStringAsync("/");
+
+        Assert.Contains("<a class=\"btn\" href=\"/courses\">Browse the course catalog</a>", html);
+        Assert.Contains("<li><a href=\"/courses\">Courses</a></li>", html);
     }
 
     [Fact]

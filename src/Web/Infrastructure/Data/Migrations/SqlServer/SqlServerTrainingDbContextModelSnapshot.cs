@@ -668,6 +668,10 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
                     b.Property<int>("PassMark")
                         .HasColumnType("int");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(100)

@@ -636,6 +636,10 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("PassMark")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(100)
