@@ -64,9 +64,11 @@ public sealed class DashboardQuery(TrainingDbContext db, AssignmentStatusQuery a
             .Expiring(db, now, soon).Select(c => c.ExpiresAt!.Value).ToListAsync(cancellationToken);
         var firstMonth = new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(-11);
         var completions = await db.CourseCompletions.AsNoTracking()
-            .Where(c => c.CompletedAt >= firstMonth && people.Any(p => p.Id == c.UserId)).Select(c => c.CompletedAt).ToListAsync(cancellationToken);
+            .Where(c => c.CompletedAt >= firstMonth && people.Any(p => p.Id == c.UserId))
+            .GroupBy(c => new { c.CompletedAt.Year, c.CompletedAt.Month })
+            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() }).ToListAsync(cancellationToken);
         var months = Enumerable.Range(0, 12).Select(i => firstMonth.AddMonths(i))
-            .Select(m => new MonthCount(DateOnly.FromDateTime(m), completions.Count(c => c.Year == m.Year && c.Month == m.Month)))
+            .Select(m => new MonthCount(DateOnly.FromDateTime(m), completions.Where(c => c.Year == m.Year && c.Month == m.Month).Sum(c => c.Count)))
             .ToList();
 
         return new DashboardViewModel(headcountByUnit.Sum(g => g.Count), courses, unitFigures,

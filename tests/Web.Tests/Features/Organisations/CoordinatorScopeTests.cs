@@ -53,6 +53,7 @@ public sealed class CoordinatorScopeTests : IClassFixture<CoordinatorScopeTests.
         ["GET /coordinate/assignments"] = (Ok, null),
         ["GET /coordinate/assignments/new"] = (Ok, null),
         ["POST /coordinate/assignments"] = (BadRequest, s => "/coordinate/assignments"),
+        ["POST /language"] = (BadRequest, null), // no language chosen: refused; it changes only the caller's own profile
         ["GET /coordinate/assignments/{id:int}"] = (NotFound, null),
         ["GET /coordinate/assignments/{id:int}/export.csv"] = (NotFound, null),
         ["GET /coordinate/assignments/{id:int}/export.xlsx"] = (NotFound, null),

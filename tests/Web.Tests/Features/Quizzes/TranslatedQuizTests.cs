@@ -142,7 +142,8 @@ public sealed class TranslatedQuizTests : IDisposable
         var untranslated = WebUtility.HtmlDecode(await client.GetStringAsync($"/courses/{QuizContent.Course}/modules/more?culture=fr"));
         var translated = WebUtility.HtmlDecode(await client.GetStringAsync($"/courses/{QuizContent.Course}/modules/basics?culture=fr"));
 
-        Assert.Contains("This module is not yet available in your language; it is shown in English.", untranslated);
+        // The note is in the reader's language, naming the language shown.
+        Assert.Contains("Ce module n'est pas encore disponible dans votre langue\u00a0; il est affiché en anglais.", untranslated);
         Assert.Contains("lang=\"en\" dir=\"ltr\"", untranslated);
         Assert.Contains("Les bases", translated);
         Assert.DoesNotContain("not yet available in your language", translated);
