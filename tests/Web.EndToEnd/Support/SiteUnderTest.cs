@@ -23,7 +23,7 @@ public class SiteUnderTest : IAsyncLifetime
     /// <summary>Where screenshots go, for a person to look at after a run.</summary>
     public static string ScreenshotFolder { get; } = Path.Combine(RepositoryPaths.Root, "tests", "Web.EndToEnd", "bin", "screenshots");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await Smtp.InitializeAsync();
         var port = new Uri(BaseUrl).Port;
