@@ -53,7 +53,7 @@ public sealed class AccessibilityCrawlTests(AccessibilitySiteUnderTest site, ITe
             extra.Add(new Uri(page.Url).PathAndQuery);
         }
 
-        var crawl = new SiteCrawl(site.BaseUrl, maxPages: 24, perShape: 1);
+        var crawl = new SiteCrawl(site.BaseUrl, maxPages: 30, perShape: 2);
         var problems = new StringBuilder();
         foreach (var path in extra.Prepend("/"))
         {
