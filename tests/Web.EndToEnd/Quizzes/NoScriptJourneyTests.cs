@@ -37,7 +37,9 @@ public sealed class NoScriptJourneyTests(QuizSiteUnderTest site) : IClassFixture
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
         // Ordering without dragging: each item takes its position from a list; given here in reverse first,
         // then corrected, so the answer cannot be the page's starting order.
+        // (A full order: the starting positions are shuffled, so a partial one could repeat a position.)
         await page.GetByLabel("Safety first").SelectOptionAsync("3");
+        await page.GetByLabel("Explain options").SelectOptionAsync("2");
         await page.GetByLabel("Refer").SelectOptionAsync("1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and go back" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
