@@ -69,9 +69,6 @@ public static class AssignmentRules
         return new AssignmentStatus(state, new[] { expiry, assigned.DueOn, assigned.ExtendedTo ?? expiry }.Max(), true);
     }
 
-    /// <summary>Overdue from the day after the due date (for dates shown beside a state).</summary>
-    public static bool IsOverdue(DateOnly due, DateOnly today) => today > due;
-
     private sealed record Moment(DateTime Now, DateTime Today);
 
     private sealed class Bind(ParameterExpression now, Expression nowValue, ParameterExpression today, Expression todayValue) : ExpressionVisitor
