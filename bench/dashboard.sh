@@ -17,7 +17,7 @@ if [ "${BENCH_NO_BUILD:-0}" != 1 ]; then
   echo "== Building Release"
   dotnet build src/Web -c Release --nologo -v q -clp:ErrorsOnly
 fi
-web() { (cd src/Web && env ASPNETCORE_ENVIRONMENT=Production Storage__DataFolder="$data" Logging__LogLevel__Default=Warning \
+web() { (cd src/Web && exec env ASPNETCORE_ENVIRONMENT=Production Storage__DataFolder="$data" Logging__LogLevel__Default=Warning \
   Content__Folder="$root/course-content" dotnet bin/Release/net10.0/Web.dll "$@"); }
 
 if [ ! -f "$data/demo-password.txt" ]; then

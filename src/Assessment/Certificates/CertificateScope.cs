@@ -11,8 +11,9 @@ public static class CertificateScope
         {
             return db.Certificates;
         }
-        var people = db.PeopleIn(actor);
-        return db.Certificates.Where(c => people.Any(p => p.Id == c.UserId));
+        // Joined rather than filtered, so the database can start from the people in scope and read their
+        // certificates by person (a few hundred) instead of checking every certificate against the scope.
+        return db.PeopleIn(actor).Join(db.Certificates, p => p.Id, c => c.UserId, (_, c) => c);
     }
 
     /// <summary>Leaves out a certificate its holder has since renewed (a newer one for the same course).</summary>

@@ -42,4 +42,14 @@ public class AssignedCourse
 
     /// <summary>The person's latest visit to a module or module completion in the course.</summary>
     public DateTime? LastActivityAt { get; set; }
+
+    /// <summary>The person's current unit, copied here so that a unit's figures are counted from this table alone.</summary>
+    public int? UnitId { get; set; }
+
+    /// <summary>
+    /// Whether this row speaks for the person in this course. When several assignments give a person the same
+    /// course (a unit's and their own), exactly one row is principal: the one whose state is the most urgent at
+    /// every moment (see <see cref="AssignmentFacts"/>), so a person is counted, listed and reminded once per course.
+    /// </summary>
+    public bool IsPrincipal { get; set; } = true;
 }

@@ -33,6 +33,11 @@ internal sealed class AssignedCourseConfiguration : IEntityTypeConfiguration<Ass
         {
             a.UserId, a.CourseId, a.ExemptAt, a.CompletedAt, a.RenewableFrom, a.CertificateExpiresAt, a.DueOn, a.ExtendedTo, a.LastActivityAt,
         }).HasDatabaseName("IX_AssignedCourses_UserId_CourseId_State");
+        // Dashboards count principal rows by unit, course and state from this index alone, in its order (no sort).
+        assigned.HasIndex(a => new
+        {
+            a.IsPrincipal, a.UnitId, a.CourseId, a.ExemptAt, a.CompletedAt, a.RenewableFrom, a.CertificateExpiresAt, a.DueOn, a.ExtendedTo, a.LastActivityAt,
+        }).HasDatabaseName("IX_AssignedCourses_Principal_UnitId_CourseId_State");
         assigned.HasIndex(a => new { a.CourseId, a.DueOn });
     }
 }

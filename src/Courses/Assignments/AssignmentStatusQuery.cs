@@ -32,42 +32,24 @@ public sealed class AssignmentStatusQuery(TimeProvider clock)
         return [.. assigned.Select(a => new AssignedCourseStatus(a, AssignmentRules.StatusOf(a, now), a.CompletedAt))];
     }
 
+    /// <summary>The principal rows' statuses: one per person and course, the most urgent (see <see cref="AssignedCourse.IsPrincipal"/>).</summary>
+    public Task<IReadOnlyList<AssignedCourseStatus>> PrincipalStatusesAsync(IQueryable<AssignedCourse> rows, CancellationToken cancellationToken) =>
+        StatusesAsync(rows.Where(a => a.IsPrincipal), cancellationToken);
+
     /// <summary>
-    /// One state per person and course (the most urgent when several assignments give the same course) for
-    /// the <paramref name="people"/> given, with their unit, as a query: callers count or filter it in the database.
+    /// One state per person and course (the principal row's) for the <paramref name="rows"/> given, with the
+    /// person's unit, as a query: callers count or filter it in the database.
     /// </summary>
-    public IQueryable<PersonCourseState> StatesOf(IQueryable<AssignedCourse> rows, IQueryable<TrainingUser> people)
+    public IQueryable<PersonCourseState> StatesOf(IQueryable<AssignedCourse> rows)
     {
-        // (a, p) => new StateRow { UserId = a.UserId, CourseId = a.CourseId, UnitId = p.UnitId, State = (int)<the rule applied to a> }
+        // a => new PersonCourseState { UserId = a.UserId, CourseId = a.CourseId, UnitId = a.UnitId, State = <the rule applied to a> }
         var state = AssignmentRules.StateAt(clock.GetUtcNow().UtcDateTime);
         var row = state.Parameters[0];
-        var person = Expression.Parameter(typeof(TrainingUser), "p");
-        var project = Expression.Lambda<Func<AssignedCourse, TrainingUser, StateRow>>(Expression.MemberInit(Expression.New(typeof(StateRow)),
-            Expression.Bind(typeof(StateRow).GetProperty(nameof(StateRow.UserId))!, Expression.Property(row, nameof(AssignedCourse.UserId))),
-            Expression.Bind(typeof(StateRow).GetProperty(nameof(StateRow.CourseId))!, Expression.Property(row, nameof(AssignedCourse.CourseId))),
-            Expression.Bind(typeof(StateRow).GetProperty(nameof(StateRow.UnitId))!, Expression.Property(person, nameof(TrainingUser.UnitId))),
-            Expression.Bind(typeof(StateRow).GetProperty(nameof(StateRow.State))!, Expression.Convert(state.Body, typeof(int)))), row, person);
-        return rows.Join(people, a => a.UserId, p => p.Id, project)
-            .GroupBy(x => new { x.UserId, x.CourseId, x.UnitId })
-            .Select(g => new PersonCourseState { UserId = g.Key.UserId, CourseId = g.Key.CourseId, UnitId = g.Key.UnitId, State = (AssignmentState)g.Min(x => x.State) });
+        var project = Expression.Lambda<Func<AssignedCourse, PersonCourseState>>(Expression.MemberInit(Expression.New(typeof(PersonCourseState)),
+            Expression.Bind(typeof(PersonCourseState).GetProperty(nameof(PersonCourseState.UserId))!, Expression.Property(row, nameof(AssignedCourse.UserId))),
+            Expression.Bind(typeof(PersonCourseState).GetProperty(nameof(PersonCourseState.CourseId))!, Expression.Property(row, nameof(AssignedCourse.CourseId))),
+            Expression.Bind(typeof(PersonCourseState).GetProperty(nameof(PersonCourseState.UnitId))!, Expression.Property(row, nameof(AssignedCourse.UnitId))),
+            Expression.Bind(typeof(PersonCourseState).GetProperty(nameof(PersonCourseState.State))!, state.Body)), row);
+        return rows.Where(a => a.IsPrincipal).Select(project);
     }
-
-    private sealed class StateRow
-    {
-        public string UserId { get; set; } = "";
-
-        public int CourseId { get; set; }
-
-        public int? UnitId { get; set; }
-
-        public int State { get; set; }
-    }
-
-    /// <summary>
-    /// One state per person and course when several assignments give the same course (a unit's and a
-    /// person's): the most urgent one, so a person is counted, listed and reminded once per course.
-    /// </summary>
-    public static IReadOnlyList<AssignedCourseStatus> MostUrgentPerPersonAndCourse(IEnumerable<AssignedCourseStatus> statuses) =>
-        [.. statuses.GroupBy(s => (s.Assigned.UserId, s.Assigned.CourseId))
-            .Select(g => g.OrderBy(s => s.Status.State).ThenBy(s => s.Status.DueOn).First())];
 }

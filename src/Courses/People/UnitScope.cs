@@ -19,6 +19,20 @@ public static class UnitScope
         return db.Users.Where(u => u.UnitId != null && ids.Contains(u.UnitId.Value));
     }
 
+    /// <summary>
+    /// The assigned courses of the people the actor may see, by the unit copied onto each row (kept in step
+    /// with the person's by <see cref="Assignments.AssignmentFacts"/>), so counts read one table.
+    /// </summary>
+    public static IQueryable<Assignments.AssignedCourse> AssignedCoursesIn(this ICoursesDbContext db, Actor actor)
+    {
+        if (actor.SeesEverything)
+        {
+            return db.AssignedCourses;
+        }
+        var ids = actor.UnitIds.ToArray();
+        return db.AssignedCourses.Where(a => a.UnitId != null && ids.Contains(a.UnitId.Value));
+    }
+
     /// <summary>The units the actor may see.</summary>
     public static IQueryable<Unit> UnitsIn(this ICoursesDbContext db, Actor actor)
     {

@@ -33,8 +33,7 @@ public sealed class LearnerDashboard(ICoursesDbContext db, Assignments.Assignmen
             .ToListAsync(cancellationToken);
 
         // Assigned courses come first, the soonest due first; several assignments of one course: the most urgent.
-        var assigned = Assignments.AssignmentStatusQuery.MostUrgentPerPersonAndCourse(
-                await assignments.StatusesAsync(db.AssignedCourses.Where(a => a.UserId == userId), cancellationToken))
+        var assigned = (await assignments.PrincipalStatusesAsync(db.AssignedCourses.Where(a => a.UserId == userId), cancellationToken))
             .ToDictionary(a => a.Assigned.CourseId, a => a.Status);
         var courses = enrolments
             .Select(e =>

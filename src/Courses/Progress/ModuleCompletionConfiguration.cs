@@ -22,6 +22,8 @@ internal sealed class CourseCompletionConfiguration : IEntityTypeConfiguration<C
     {
         // One completion per round: two requests completing the same course at once cannot both succeed.
         completion.HasIndex(c => new { c.UserId, c.CourseId, c.Round }).IsUnique();
+        // Completions per month: each month is a range of this index (covering: who, for the scope).
+        completion.HasIndex(c => new { c.CompletedAt, c.UserId });
         completion.HasOne<TrainingUser>().WithMany().HasForeignKey(c => c.UserId);
         completion.HasOne<Catalog.Course>().WithMany().HasForeignKey(c => c.CourseId);
     }

@@ -65,15 +65,4 @@ public sealed class AssignmentRulesTests
         exempt.ExemptAt = Now;
         Assert.Equal(AssignmentState.Exempt, AssignmentRules.StatusOf(exempt, Now).State);
     }
-
-    [Fact]
-    public void Two_assignments_of_one_course_count_once_with_the_most_urgent_state()
-    {
-        AssignedCourseStatus Row(long id, AssignmentState state, int day) =>
-            new(new AssignedCourse { Id = id, UserId = "u", CourseId = 1 }, new AssignmentStatus(state, new DateOnly(2026, 12, day), false), null);
-
-        var kept = Assert.Single(AssignmentStatusQuery.MostUrgentPerPersonAndCourse([Row(1, AssignmentState.Exempt, 1), Row(2, AssignmentState.Overdue, 20), Row(3, AssignmentState.NotStarted, 2)]));
-
-        Assert.Equal(2, kept.Assigned.Id);
-    }
 }

@@ -17,7 +17,7 @@ public sealed class OpenAssignments(TrainingDbContext db, AssignmentStatusQuery 
 {
     public async Task<IReadOnlyList<(AssignedCourseStatus Row, string Slug, string Title)>> ListAsync(CancellationToken cancellationToken)
     {
-        var open = AssignmentStatusQuery.MostUrgentPerPersonAndCourse(await states.StatusesAsync(db.AssignedCourses, cancellationToken))
+        var open = (await states.PrincipalStatusesAsync(db.AssignedCourses, cancellationToken))
             .Where(s => s.Status.State is AssignmentState.NotStarted or AssignmentState.InProgress or AssignmentState.Overdue && s.Status.DueOn is not null)
             .ToList();
         var courses = await db.Courses.AsNoTracking().Where(c => c.IsPublished).ToDictionaryAsync(c => c.Id, c => new { c.Slug, c.Title }, cancellationToken);

@@ -1,11 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Training.Courses.Assignments;
 using Training.Web.Infrastructure.Site;
 
 namespace Training.Web.Infrastructure.Data;
 
 public static class DatabaseStartup
 {
+    /// <summary>Migrations that add facts <see cref="AssignmentFacts"/> copies onto assigned courses (unit, principal row).</summary>
+    private static readonly string[] RecomputeFactsAfter = ["_AssignmentPrincipalRows"];
+
     /// <summary>
     /// Creates the data folder, applies pending migrations and turns on SQLite's WAL mode.
     /// Returns false, after one log line naming the setting to fix, when the database cannot be opened.
@@ -22,7 +26,13 @@ public static class DatabaseStartup
         try
         {
             var db = provider.GetRequiredService<TrainingDbContext>();
+            var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
+            if (pending.Any(name => RecomputeFactsAfter.Any(migration => name.EndsWith(migration, StringComparison.Ordinal))))
+            {
+                // New copied facts on assigned courses: filled by the same code that keeps them in step.
+                await AssignmentFacts.RefreshAsync(db, null, cancellationToken);
+            }
             if (db.Database.IsSqlite())
             {
                 // WAL lets readers carry on while a writer commits; the mode is stored in the file.

@@ -14,6 +14,9 @@ namespace Training.Web.Tests.Features.Assignments;
 public sealed class AssignmentRuleInDatabaseTests
 {
     private static readonly DateTime Start = new(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc);
+    private static readonly int[] Dues = [-1, 1];
+    private static readonly int?[] Extensions = [null, 0, 2];
+    private static readonly bool[] Exemptions = [false, true];
 
     [Fact]
     public async Task The_rule_gives_the_same_state_in_SQLite_as_in_memory_for_every_combination_of_facts()
@@ -68,6 +71,66 @@ public sealed class AssignmentRuleInDatabaseTests
             }
         }
         Assert.Equal(Enum.GetValues<AssignmentState>().ToHashSet(), seen); // every state was reached
+    }
+
+    [Fact]
+    public async Task The_principal_row_of_a_person_and_course_has_the_most_urgent_state_at_every_moment()
+    {
+        using var app = new TrainingAppFactory();
+        var person = await app.CreateUserAsync("Paz Principal", Roles.Learner);
+        var courseId = app.WithDb(db => db.Courses.Single(c => c.Slug == "welcome").Id);
+        DateOnly Day(int days) => DateOnly.FromDateTime(Start.AddDays(days));
+        var terms = (from due in Dues from extended in Extensions from exempt in Exemptions select (due, extended, exempt)).ToList();
+        var facts = new (int?, int?, int?, int?)[] { (null, null, null, null), (null, null, null, -1), (-300, null, null, null), (-300, -2, 1, -1), (-300, -2, -1, null), (-300, 3, 5, null), (-900, -400, -300, -350) };
+        // Each pair of assignments of one "course" (a course id of its own, so pairs do not meet) shares the
+        // person's facts and differs in due date, extension and exemption; the order of the pair matters for ties.
+        var rows = new List<AssignedCourse>();
+        var group = 100_000;
+        foreach (var (completed, renewable, expires, activity) in facts)
+        foreach (var first in terms)
+        foreach (var second in terms)
+        {
+            group++;
+            foreach (var (due, extended, exempt) in (ReadOnlySpan<(int, int?, bool)>)[first, second])
+            {
+                rows.Add(new AssignedCourse
+                {
+                    UserId = person.Id, CourseId = group, AssignedAt = Start.AddDays(-30), DueOn = Day(due),
+                    ExtendedTo = extended is int e ? Day(e) : null, ExemptAt = exempt ? Start.AddDays(-5) : null,
+                    CompletedAt = completed is int c ? Start.AddDays(c) : null, RenewableFrom = renewable is int r ? Start.AddDays(r) : null,
+                    CertificateExpiresAt = expires is int x ? Start.AddDays(x).AddHours(5) : null, LastActivityAt = activity is int a ? Start.AddDays(a) : null,
+                });
+            }
+        }
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
+            var assignment = new Assignment { CourseId = courseId, UnitId = null, UserId = person.Id, DueOn = Day(0), CreatedAt = Start };
+            db.Assignments.Add(assignment);
+            await db.SaveChangesAsync();
+            await db.Database.ExecuteSqlRawAsync("DROP INDEX IX_AssignedCourses_AssignmentId_UserId"); // many rows of one assignment, here only
+            rows.ForEach(r => r.AssignmentId = assignment.Id);
+            db.AssignedCourses.AddRange(rows);
+            await SaveWithoutRefreshAsync(db);
+            await AssignmentFacts.MarkPrincipalAsync(db, db.AssignedCourses, CancellationToken.None);
+        }
+
+        var stored = app.WithDb(db => db.AssignedCourses.AsNoTracking().ToList()).GroupBy(a => a.CourseId).ToList();
+        Assert.Equal(rows.Count / 2, stored.Count);
+        var moments = new[] { Start, Start.Date, Start.Date.AddDays(1).AddTicks(-1), Start.AddDays(2), Start.AddDays(4), Start.AddDays(6) };
+        var principalStates = new HashSet<AssignmentState>();
+        foreach (var pair in stored)
+        {
+            var principal = Assert.Single(pair, a => a.IsPrincipal);
+            foreach (var now in moments)
+            {
+                var mostUrgent = pair.Min(a => AssignmentRules.StateOf(a, now));
+                var state = AssignmentRules.StateOf(principal, now);
+                Assert.True(mostUrgent == state, $"pair {pair.Key} at {now:O}: principal row {principal.Id} is {state}, the most urgent is {mostUrgent}");
+                principalStates.Add(state);
+            }
+        }
+        Assert.Equal(Enum.GetValues<AssignmentState>().ToHashSet(), principalStates);
     }
 
     private static async Task SaveWithoutRefreshAsync(TrainingDbContext db)

@@ -118,6 +118,37 @@ public sealed class DashboardTests : IAsyncLifetime
         Assert.All(expectedNames, name => Assert.Contains(name, list));
     }
 
+    [Fact]
+    public async Task A_person_assigned_a_course_twice_counts_once_and_moves_with_their_unit()
+    {
+        var before = await DashboardAsync();
+        Tally Of(DashboardViewModel dashboard, Unit unit) => dashboard.Units.Single(u => u.UnitId == unit.Id).Tally;
+        var (person, email) = app.WithDb(db => db.Users.Where(u => u.UnitId == west.Id).OrderBy(u => u.FullName).Select(u => new { u.Id, u.Email }).AsEnumerable()
+            .Select(u => (u.Id, u.Email!)).First());
+        using (var scope = app.Services.CreateScope())
+        {
+            var courseId = app.WithDb(db => db.Courses.Single(c => c.Slug == "welcome").Id);
+            var (outcome, _) = await scope.ServiceProvider.GetRequiredService<AssignmentService>()
+                .AssignAsync(Actor.CommandLine(), courseId, null, [email], new DateOnly(2027, 6, 1), null, default);
+            Assert.Equal(AssignOutcome.Done, outcome);
+        }
+        Assert.Equal(2, app.WithDb(db => db.AssignedCourses.Count(a => a.UserId == person)));
+
+        var twice = await DashboardAsync();
+        Assert.Equal(before.Courses.Single().Tally, twice.Courses.Single().Tally); // once, in the state of the more urgent assignment
+        Assert.Equal(Of(before, west), Of(twice, west));
+
+        using (var scope = app.Services.CreateScope())
+        {
+            Assert.Equal(MoveOutcome.Moved, await scope.ServiceProvider.GetRequiredService<PersonMoves>().MoveAsync(Actor.CommandLine(), person, east.Id, default));
+        }
+        var moved = await DashboardAsync();
+        Assert.Equal(Of(before, west).Assigned - 1, Of(moved, west).Assigned);
+        Assert.Equal(Of(before, east).Assigned + 1, Of(moved, east).Assigned);
+        Assert.Equal(Of(before, eastPost), Of(moved, eastPost));
+        Assert.Equal(before.Courses.Single().Tally.Assigned, moved.Courses.Single().Tally.Assigned);
+    }
+
     private async Task<DashboardViewModel> DashboardAsync()
     {
         using var scope = app.Services.CreateScope();

@@ -350,6 +350,8 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasIndex("CourseId");
 
+                    b.HasIndex("ExpiresAt");
+
                     b.HasIndex("RevokedByUserId");
 
                     b.HasIndex("UserId", "CourseId", "IssuedAt");
@@ -504,11 +506,17 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<bool>("IsPrincipal")
+                        .HasColumnType("bit");
+
                     b.Property<DateTime?>("LastActivityAt")
                         .HasColumnType("datetime2");
 
                     b.Property<DateTime?>("RenewableFrom")
                         .HasColumnType("datetime2");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("int");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -523,6 +531,9 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasIndex("UserId", "CourseId", "ExemptAt", "CompletedAt", "RenewableFrom", "CertificateExpiresAt", "DueOn", "ExtendedTo", "LastActivityAt")
                         .HasDatabaseName("IX_AssignedCourses_UserId_CourseId_State");
+
+                    b.HasIndex("IsPrincipal", "UnitId", "CourseId", "ExemptAt", "CompletedAt", "RenewableFrom", "CertificateExpiresAt", "DueOn", "ExtendedTo", "LastActivityAt")
+                        .HasDatabaseName("IX_AssignedCourses_Principal_UnitId_CourseId_State");
 
                     b.ToTable("AssignedCourses");
                 });
@@ -1251,6 +1262,8 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("CourseId");
+
+                    b.HasIndex("CompletedAt", "UserId");
 
                     b.HasIndex("UserId", "CourseId", "Round")
                         .IsUnique();

@@ -332,6 +332,8 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("CourseId");
 
+                    b.HasIndex("ExpiresAt");
+
                     b.HasIndex("RevokedByUserId");
 
                     b.HasIndex("UserId", "CourseId", "IssuedAt");
@@ -478,11 +480,17 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsPrincipal")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("LastActivityAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RenewableFrom")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -497,6 +505,9 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId", "CourseId", "ExemptAt", "CompletedAt", "RenewableFrom", "CertificateExpiresAt", "DueOn", "ExtendedTo", "LastActivityAt")
                         .HasDatabaseName("IX_AssignedCourses_UserId_CourseId_State");
+
+                    b.HasIndex("IsPrincipal", "UnitId", "CourseId", "ExemptAt", "CompletedAt", "RenewableFrom", "CertificateExpiresAt", "DueOn", "ExtendedTo", "LastActivityAt")
+                        .HasDatabaseName("IX_AssignedCourses_Principal_UnitId_CourseId_State");
 
                     b.ToTable("AssignedCourses");
                 });
@@ -1196,6 +1207,8 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CourseId");
+
+                    b.HasIndex("CompletedAt", "UserId");
 
                     b.HasIndex("UserId", "CourseId", "Round")
                         .IsUnique();
