@@ -58,7 +58,9 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 url=http://127.0.0.1:$port
 work=$(mktemp -d /tmp/training-dash.XXXXXX)
 site_pid=""
-cleanup() { [ -n "$site_pid" ] && kill "$site_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+dotnet_pid=""
+# The site runs two shells deep (job, function): stop the dotnet process itself, or it outlives the benchmark.
+cleanup() { for pid in $dotnet_pid $site_pid; do kill "$pid" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 echo "== Starting the site on $url"
 web --urls "$url" >"$work/site.log" 2>&1 &

@@ -14,7 +14,9 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
         certificate.HasIndex(c => c.CourseCompletionId).IsUnique();
         // "The latest certificate per person and course" (expiry counts, digests) seeks on all three.
         certificate.HasIndex(c => new { c.UserId, c.CourseId, c.IssuedAt });
-        certificate.HasIndex(c => c.ExpiresAt); // certificates expiring soon, without reading them all
+        // Certificates expiring soon: a range of this index, which also covers what the "not renewed since" and
+        // "not revoked" checks read, so no certificate row is opened.
+        certificate.HasIndex(c => new { c.ExpiresAt, c.RevokedAt, c.UserId, c.CourseId, c.IssuedAt });
         certificate.Property(c => c.Code).HasMaxLength(32);
         certificate.Property(c => c.LearnerName).HasMaxLength(200);
         certificate.Property(c => c.CourseTitle).HasMaxLength(300);

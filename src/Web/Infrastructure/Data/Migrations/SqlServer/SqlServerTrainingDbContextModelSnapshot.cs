@@ -350,11 +350,11 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasIndex("CourseId");
 
-                    b.HasIndex("ExpiresAt");
-
                     b.HasIndex("RevokedByUserId");
 
                     b.HasIndex("UserId", "CourseId", "IssuedAt");
+
+                    b.HasIndex("ExpiresAt", "RevokedAt", "UserId", "CourseId", "IssuedAt");
 
                     b.ToTable("Certificates");
                 });

@@ -12,7 +12,7 @@ using Training.Web.Infrastructure.Data;
 namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerTrainingDbContext))]
-    [Migration("20261202013233_AssignmentPrincipalRows")]
+    [Migration("20261202014558_AssignmentPrincipalRows")]
     partial class AssignmentPrincipalRows
     {
         /// <inheritdoc />
@@ -353,11 +353,11 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasIndex("CourseId");
 
-                    b.HasIndex("ExpiresAt");
-
                     b.HasIndex("RevokedByUserId");
 
                     b.HasIndex("UserId", "CourseId", "IssuedAt");
+
+                    b.HasIndex("ExpiresAt", "RevokedAt", "UserId", "CourseId", "IssuedAt");
 
                     b.ToTable("Certificates");
                 });

@@ -11,7 +11,7 @@ using Training.Web.Infrastructure.Data;
 namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTrainingDbContext))]
-    [Migration("20261202013229_AssignmentPrincipalRows")]
+    [Migration("20261202014633_AssignmentPrincipalRows")]
     partial class AssignmentPrincipalRows
     {
         /// <inheritdoc />
@@ -335,11 +335,11 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("CourseId");
 
-                    b.HasIndex("ExpiresAt");
-
                     b.HasIndex("RevokedByUserId");
 
                     b.HasIndex("UserId", "CourseId", "IssuedAt");
+
+                    b.HasIndex("ExpiresAt", "RevokedAt", "UserId", "CourseId", "IssuedAt");
 
                     b.ToTable("Certificates");
                 });

@@ -29,9 +29,9 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
                 columns: new[] { "CompletedAt", "UserId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Certificates_ExpiresAt",
+                name: "IX_Certificates_ExpiresAt_RevokedAt_UserId_CourseId_IssuedAt",
                 table: "Certificates",
-                column: "ExpiresAt");
+                columns: new[] { "ExpiresAt", "RevokedAt", "UserId", "CourseId", "IssuedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AssignedCourses_Principal_UnitId_CourseId_State",
@@ -47,7 +47,7 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
                 table: "CourseCompletions");
 
             migrationBuilder.DropIndex(
-                name: "IX_Certificates_ExpiresAt",
+                name: "IX_Certificates_ExpiresAt_RevokedAt_UserId_CourseId_IssuedAt",
                 table: "Certificates");
 
             migrationBuilder.DropIndex(
