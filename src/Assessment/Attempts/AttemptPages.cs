@@ -139,7 +139,7 @@ public sealed class AttemptPages(IAssessmentDbContext db, QuizDefinitionStore st
         {
             feedback.Add(q.FeedbackHtml);
         }
-        return new ReviewQuestion(number, q.PromptHtml, scenario, score, yours, correct, feedback);
+        return new ReviewQuestion(number, q.PromptHtml, scenario, score, yours, correct, feedback, q.Type);
     }
 
     private static string Encode(string text) => System.Net.WebUtility.HtmlEncode(text);
@@ -175,6 +175,6 @@ public sealed class AttemptPages(IAssessmentDbContext db, QuizDefinitionStore st
                     .Select(t => t.Title).FirstOrDefaultAsync(cancellationToken) ?? moduleTitle;
         }
         return new Loaded(row.Attempt, definition, AttemptService.Layout(row.Attempt.Layout), row.Quiz.CourseSlug, courseTitle,
-            row.Quiz.Key, moduleTitle ?? "Final assessment", row.Quiz.CourseId, row.Quiz.ModuleId);
+            row.Quiz.Key, moduleTitle ?? QuizRef.FinalAssessmentTitle, row.Quiz.CourseId, row.Quiz.ModuleId);
     }
 }

@@ -40,7 +40,7 @@ public sealed class AttemptService(IAssessmentDbContext db, QuizDefinitionStore 
             })
             .SingleOrDefaultAsync(cancellationToken);
         return row is null ? null : new QuizRef(row.Id, row.CourseId, row.ModuleId, row.VersionId, courseSlug, row.CourseTitle, key,
-            row.ModuleTitle ?? "Final assessment", store.For(row.VersionId, row.Definition, row.Translation?.Id, row.Translation?.Definition))
+            row.ModuleTitle ?? QuizRef.FinalAssessmentTitle, store.For(row.VersionId, row.Definition, row.Translation?.Id, row.Translation?.Definition))
         {
             Language = row.Translation is null ? row.CourseLanguage : language!,
             TranslationId = row.Translation?.Id,

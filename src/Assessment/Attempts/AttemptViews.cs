@@ -9,6 +9,9 @@ namespace Training.Assessment.Attempts;
 /// <param name="Definition">The quiz as shown in <see cref="Language"/>: translated text over the original's key.</param>
 public sealed record QuizRef(int QuizId, int CourseId, int? ModuleId, int VersionId, string CourseSlug, string CourseTitle, string Key, string Title, QuizDefinition Definition)
 {
+    /// <summary>The title of a course's final assessment (it has no module): pages show it in the reader's language.</summary>
+    public const string FinalAssessmentTitle = "Final assessment";
+
     /// <summary>The language the quiz is shown in: the course's own, or the translation's.</summary>
     public string Language { get; init; } = "";
 
@@ -46,7 +49,7 @@ public sealed record AttemptPage(
 
 public sealed record ReviewQuestion(
     int Number, string PromptHtml, string? ScenarioHtml, decimal Score, IReadOnlyList<string> YourAnswer,
-    IReadOnlyList<string> CorrectAnswer, IReadOnlyList<string> FeedbackHtml);
+    IReadOnlyList<string> CorrectAnswer, IReadOnlyList<string> FeedbackHtml, Quizzes.QuestionType Type = Quizzes.QuestionType.SingleChoice);
 
 public sealed record AttemptResult(
     int AttemptId, string CourseSlug, string CourseTitle, string QuizKey, string QuizTitle, int Number,

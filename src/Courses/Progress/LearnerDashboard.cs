@@ -19,15 +19,22 @@ public sealed record LearnerHome(IReadOnlyList<MyCourse> Courses, ContinueLink? 
 /// <summary>The learner's home page: enrolled courses with progress, and where to pick up.</summary>
 public sealed class LearnerDashboard(ICoursesDbContext db, Assignments.AssignmentStatusQuery assignments)
 {
-    public async Task<LearnerHome> GetAsync(string userId, CancellationToken cancellationToken)
+    /// <param name="language">The learner's language: course and module titles come in it where the course has a translation.</param>
+    public async Task<LearnerHome> GetAsync(string userId, string language, CancellationToken cancellationToken)
     {
         var enrolments = await db.Enrolments.AsNoTracking()
             .Where(e => e.UserId == userId && e.Course.IsPublished)
             .Select(e => new
             {
-                e.CourseId, e.Course.Slug, e.Course.Title, e.LastModuleId, e.LastVisitedAt,
+                e.CourseId, e.Course.Slug, e.LastModuleId, e.LastVisitedAt,
+                Title = e.Course.Translations.Where(t => t.Language == language).Select(t => t.Title).FirstOrDefault() ?? e.Course.Title,
                 Modules = e.Course.Modules.Where(m => !m.IsRetired).OrderBy(m => m.Position)
-                    .Select(m => new { m.Id, m.Slug, m.CurrentVersion!.Title, Done = db.ModuleCompletions.Any(c => c.UserId == userId && c.ModuleId == m.Id) })
+                    .Select(m => new
+                    {
+                        m.Id, m.Slug,
+                        Title = m.CurrentVersion!.Translations.Where(t => t.Language == language).Select(t => t.Title).FirstOrDefault() ?? m.CurrentVersion!.Title,
+                        Done = db.ModuleCompletions.Any(c => c.UserId == userId && c.ModuleId == m.Id),
+                    })
                     .ToList(),
             })
             .ToListAsync(cancellationToken);

@@ -6,6 +6,7 @@ using Training.Assessment.Certificates;
 using Training.Courses.People;
 using Training.Courses.Progress;
 using Training.Web.Features.Accounts;
+using Training.Web.Infrastructure.Site;
 
 namespace Training.Web.Features.Learning;
 
@@ -17,7 +18,7 @@ public sealed class LearningController(UserManager<TrainingUser> userManager, Le
     {
         var user = await userManager.GetUserAsync(User);
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        var home = await dashboard.GetAsync(userId, cancellationToken);
+        var home = await dashboard.GetAsync(userId, LearnerLanguage.Current, cancellationToken);
         return View(new LearnerHomeViewModel(user?.FullName ?? User.Identity?.Name ?? "", home, await certificates.ForLearnerAsync(userId, cancellationToken)));
     }
 }

@@ -116,6 +116,38 @@ public sealed class TranslatedQuizTests : IDisposable
     }
 
     [Fact]
+    public async Task The_learner_home_the_final_assessment_and_true_or_false_answers_follow_the_reader_language()
+    {
+        var (client, learner) = await EnrolledLearnerAsync();
+
+        // My learning: the course's and the next module's titles from the translation.
+        var home = WebUtility.HtmlDecode(await client.GetStringAsync("/learn?culture=fr"));
+        Assert.Contains("Cours de quiz", home);
+        Assert.Contains("Les bases", home);
+        Assert.DoesNotContain("Quiz course", home);
+
+        // The final assessment has no module title: its name is interface text.
+        var final = WebUtility.HtmlDecode(await client.GetStringAsync($"/courses/{QuizContent.Course}/quizzes/final?culture=fr"));
+        Assert.Contains("Quiz\u00a0: Évaluation finale", final);
+        Assert.DoesNotContain("Final assessment", final);
+
+        // True and false in the review, in the reader's language (the quiz file says True and False in every language).
+        int attemptId;
+        using (var scope = app.Services.CreateScope())
+        {
+            var attempts = scope.ServiceProvider.GetRequiredService<AttemptService>();
+            (_, var id) = await attempts.StartOrResumeAsync(learner, QuizContent.Course, "basics", "fr", default);
+            attemptId = id!.Value;
+            await attempts.SaveAsync(learner, attemptId, new Dictionary<string, QuestionAnswer> { ["held-passport"] = new() { Choices = ["a"] } }, null, default);
+            await attempts.SubmitAsync(learner, attemptId, default);
+        }
+        var result = await client.GetStringAsync($"/attempts/{attemptId}/result?culture=fr");
+        Assert.Contains("<li>Vrai</li>", result);
+        Assert.Contains("<li>Faux</li>", result);
+        Assert.DoesNotContain("<li>True</li>", result);
+    }
+
+    [Fact]
     public async Task A_translation_cannot_change_what_is_correct_and_the_original_answer_is_accepted_too()
     {
         var (_, learner) = await EnrolledLearnerAsync();
