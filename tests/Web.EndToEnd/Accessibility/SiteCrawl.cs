@@ -52,14 +52,15 @@ public sealed partial class SiteCrawl(string baseUrl, int maxPages = 60, int per
         return true;
     }
 
-    /// <summary>The route a path belongs to: ids, codes and the slugs after a collection name become {id}.</summary>
-    private static string Shape(string path)
+    /// <summary>The route a path belongs to: ids, codes and the slugs after a collection name or an id become {id}.</summary>
+    public static string Shape(string path)
     {
         var segments = path.Trim('/').Split('/');
         for (var i = 0; i < segments.Length; i++)
         {
             var previous = i > 0 ? segments[i - 1] : "";
-            if (segments[i].Any(char.IsDigit) || Collections().IsMatch(previous))
+            // A hyphenated slug after an id is an id too (/teach/quizzes/{course}/{quiz}); single words stay (glossary, print, new).
+            if (segments[i].Any(char.IsDigit) || Collections().IsMatch(previous) || (previous == "{id}" && segments[i].Contains('-', StringComparison.Ordinal)))
             {
                 segments[i] = "{id}";
             }
