@@ -35,7 +35,16 @@ public sealed class ReflowTests(AccessibilitySiteUnderTest site) : IClassFixture
             await SiteUnderTest.LogInAsync(page, site.Emails[role]);
             await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
             await context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = Uri.EscapeDataString($"c={language}|uic={language}"), Url = site.BaseUrl }]);
-            foreach (var path in PagesByRole[role])
+            var paths = PagesByRole[role].ToList();
+            if (role == "learner")
+            {
+                // A quiz page with matching and ordering lists: reached through Start (or Continue) on the quiz page.
+                await page.GotoAsync($"/courses/{AccessibilitySiteUnderTest.QuizCourse}/quizzes/setting-up-a-safe-interview");
+                await page.Locator("form[action$='/start'] button[type=submit]").First.ClickAsync();
+                await page.WaitForURLAsync("**/attempts/**");
+                paths.Add(new Uri(page.Url).PathAndQuery);
+            }
+            foreach (var path in paths)
             {
                 var response = await page.GotoAsync(path);
                 Assert.True(response?.Ok, $"{path}: HTTP {response?.Status}");
@@ -49,7 +58,7 @@ public sealed class ReflowTests(AccessibilitySiteUnderTest site) : IClassFixture
                         """);
                     problems.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"{path} at {name}: scrolls sideways by {overflow} px ({wide})");
                 }
-                var file = $"{role}-{language}-{name}{path.Replace('/', '_')}.png";
+                var file = $"{role}-{language}-{name}{new Uri(site.BaseUrl + path).AbsolutePath.Replace('/', '_')}.png";
                 await page.ScreenshotAsync(new() { Path = Path.Combine(SiteUnderTest.ScreenshotFolder, "reflow", file), FullPage = true });
             }
         }

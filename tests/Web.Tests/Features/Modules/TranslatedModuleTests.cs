@@ -41,7 +41,7 @@ public sealed class TranslatedModuleTests(TrainingAppFactory app) : IClassFixtur
         Assert.Contains("Comment fonctionnent ces cours", course);
         Assert.Contains("<dl class=\"glossary\" lang=\"fr\" dir=\"ltr\">", glossary);
         Assert.Contains("id=\"term-travailleuse-ou-travailleur-migrant\"", glossary);
-        Assert.Contains("traite des personnes", glossary);
+        Assert.Contains("traite des êtres humains", glossary);
         Assert.Contains("<span id=\"term-migrant-worker\"></span>", glossary); // links in untranslated modules still land
         Assert.DoesNotContain("Describe the situation as irregular", glossary);
     }
