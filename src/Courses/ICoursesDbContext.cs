@@ -39,6 +39,8 @@ public interface ICoursesDbContext
 
     DbSet<Course> Courses { get; }
 
+    DbSet<Content.CourseSourceFile> CourseSourceFiles { get; }
+
     DbSet<Module> Modules { get; }
 
     DbSet<ModuleVersion> ModuleVersions { get; }

@@ -1,6 +1,7 @@
 using Training.Assessment;
 using Training.Courses;
 using Training.Web.Features.Accounts;
+using Training.Web.Features.Authoring;
 using Training.Web.Features.Certificates;
 using Training.Web.Features.Coordination;
 using Training.Web.Features.DemoData;
@@ -20,7 +21,7 @@ if (CommandLine.NamesCommand(args) && !CommandLine.IsKnown(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
-if (ContentCommand.Matches(args))
+if (ContentCommand.Matches(args) && !CourseArchiveCommand.Matches(args))
 {
     return ContentCommand.Run(args, builder.Configuration, Console.Out);
 }
@@ -55,6 +56,7 @@ builder.Services
     .AddScoped<Training.Web.Features.Exports.ExportTables>()
     .AddScoped<Training.Web.Features.Exports.ExportAudit>()
     .AddScoped<DashboardQuery>()
+    .AddScoped<Training.Web.Features.Authoring.CourseArchive>()
     .AddScoped<DemoOrganisationSeeder>()
     .AddScoped<Training.Web.Features.Assignments.AssignmentFormOptions>();
 
@@ -74,6 +76,10 @@ if (PeopleCommand.Matches(args))
 if (DemoDataCommand.Matches(args))
 {
     return await DemoDataCommand.RunAsync(args, app.Services, Console.Out, app.Lifetime.ApplicationStopping);
+}
+if (CourseArchiveCommand.Matches(args))
+{
+    return await CourseArchiveCommand.RunAsync(args, app.Services, Console.Out, app.Lifetime.ApplicationStopping);
 }
 await using (var scope = app.Services.CreateAsyncScope())
 {

@@ -18,7 +18,7 @@ public sealed partial class ContentRulesTests
         var problems = courses.SelectMany(c => c.Problems).ToList();
         foreach (var course in courses)
         {
-            QuizLibrary.ReadCourse(course.Folder, Repository.Root, problems);
+            QuizLibrary.ReadCourse(course.Files, problems);
         }
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
@@ -53,7 +53,7 @@ public sealed partial class ContentRulesTests
         Assert.InRange(course.Modules.Count, 4, 6);
         Assert.All(course.Modules, m =>
         {
-            var words = WordCount(course.Folder, m.Source);
+            var words = WordCount(course.Files, m.Source);
             Assert.True(words is >= 800 and <= 2000, $"{m.Source.FileName}: {words} words.");
         });
     }
@@ -84,7 +84,7 @@ public sealed partial class ContentRulesTests
         Assert.All(course.Modules, m =>
         {
             Assert.NotEmpty(m.Source.FrontMatter!.Objectives);
-            var text = File.ReadAllText(Path.Combine(course.Folder, m.Source.FileName));
+            var text = course.Files.ReadText(m.Source.FileName);
             Assert.True(seeds.Any(s => text.Contains("]: ", StringComparison.Ordinal) && FootnoteLines(text).Any(l => l.Contains(s, StringComparison.Ordinal))),
                 $"{m.Source.FileName} cites no source file in a footnote.");
             Assert.Contains(m.Rendered.TableOfContents, t => t.Text is "Summary" or "In short");
@@ -97,7 +97,7 @@ public sealed partial class ContentRulesTests
     {
         var problems = new List<ContentProblem>();
         var course = Read(slug);
-        var quizzes = QuizLibrary.ReadCourse(course.Folder, Repository.Root, problems);
+        var quizzes = QuizLibrary.ReadCourse(course.Files, problems);
 
         Assert.All(course.Modules, m =>
         {
@@ -116,7 +116,7 @@ public sealed partial class ContentRulesTests
     public void The_final_assessment_draws_from_a_pool_and_the_course_sets_a_pass_mark_and_a_validity(string slug)
     {
         var course = Read(slug);
-        var final = QuizLibrary.ReadCourse(course.Folder, Repository.Root, []).SingleOrDefault(q => q.ModuleSlug is null);
+        var final = QuizLibrary.ReadCourse(course.Files, []).SingleOrDefault(q => q.ModuleSlug is null);
 
         Assert.NotNull(final);
         Assert.NotNull(final.Draw);
@@ -186,8 +186,8 @@ public sealed partial class ContentRulesTests
     private static IEnumerable<string> FootnoteLines(string text) => text.Split('\n').Where(l => FootnoteDefinition().IsMatch(l));
 
     /// <summary>Words of the module body (front matter and footnote definitions left out).</summary>
-    private static int WordCount(string folder, ModuleSource module) =>
-        WordPattern().Count(Shingles.Authored(File.ReadAllText(Path.Combine(folder, module.FileName))));
+    private static int WordCount(CourseFiles files, ModuleSource module) =>
+        WordPattern().Count(Shingles.Authored(files.ReadText(module.FileName)));
 
     [GeneratedRegex(@"^\[\^[^\]]+\]:")]
     private static partial Regex FootnoteDefinition();

@@ -37,75 +37,88 @@ public sealed class QuizImporter(IAssessmentDbContext db, ContentImportState sta
         var allProblems = new List<ContentProblem>();
         foreach (var folder in Directory.EnumerateDirectories(contentFolder).Where(d => !Path.GetFileName(d).StartsWith('.')))
         {
-            var slug = Path.GetFileName(folder).ToLowerInvariant();
-            var course = await db.Courses.Where(c => c.Slug == slug)
-                .Select(c => new { c.Id, c.HasFinalAssessment, Modules = c.Modules.Select(m => new { m.Id, m.Slug, m.HasQuiz }).ToList() })
-                .SingleOrDefaultAsync(cancellationToken);
-            if (course is null)
-            {
-                continue;
-            }
-            var problems = new List<ContentProblem>();
-            var quizzes = QuizLibrary.ReadAll(folder, displayRoot, problems);
+            var (count, problems) = await ImportFilesAsync(CourseFiles.FromFolder(folder, displayRoot), fromFolder: true, cancellationToken);
+            added += count;
             allProblems.AddRange(problems);
-            foreach (var problem in problems)
-            {
-                logger.LogWarning("Quiz problem in course {Course}: {Problem}", slug, problem.ToString());
-            }
-            // A quiz file with problems is left as it was; the rest of the course's quizzes still import.
-            // Files are told apart by their whole path: a translation shares its original's file name.
-            var broken = problems.Select(p => p.File).ToHashSet(StringComparer.Ordinal);
-            var present = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (definition, display) in quizzes.Originals)
-            {
-                var key = definition.ModuleSlug ?? Quiz.FinalKey;
-                present.Add(key);
-                if (broken.Contains(display))
-                {
-                    continue;
-                }
-                var moduleId = definition.ModuleSlug is null ? null : course.Modules.FirstOrDefault(m => m.Slug == definition.ModuleSlug)?.Id;
-                if (definition.ModuleSlug is not null && moduleId is null)
-                {
-                    continue;
-                }
-                var file = Path.Combine(displayRoot, display);
-                var (versionId, isNew) = await ImportQuizAsync(course.Id, moduleId, key, definition, file, cancellationToken);
-                added += isNew ? 1 : 0;
-                // A broken translation keeps what it had, like a broken original.
-                var courseDisplay = Path.GetDirectoryName(display) ?? "";
-                bool IsBroken(string language) => broken.Contains(Path.Combine(courseDisplay, TranslationFolders.Folder, language, Path.GetFileName(display)));
-                await ImportTranslationsAsync(versionId, Path.GetFileName(file), quizzes.Translations, IsBroken, folder, cancellationToken);
-            }
-            foreach (var key in broken.Where(f => !f.Contains(Path.DirectorySeparatorChar + TranslationFolders.Folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-                         .Select(f => Path.GetFileName(f) == "final.quiz.md" ? Quiz.FinalKey : ModuleSlugOf(Path.GetFileName(f))).OfType<string>())
-            {
-                present.Add(key); // keeps its last good version
-            }
-
-            await db.Quizzes.Where(q => q.CourseId == course.Id && !present.Contains(q.Key) && !q.IsRetired)
-                .ExecuteUpdateAsync(s => s.SetProperty(q => q.IsRetired, true), cancellationToken);
-            var quizzed = await db.Quizzes.Where(q => q.CourseId == course.Id && !q.IsRetired && q.CurrentVersionId != null)
-                .Select(q => q.Key).ToListAsync(cancellationToken);
-            var hasFinal = quizzed.Contains(Quiz.FinalKey);
-            if (course.HasFinalAssessment != hasFinal)
-            {
-                await db.Courses.Where(c => c.Id == course.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.HasFinalAssessment, hasFinal), cancellationToken);
-            }
-            foreach (var module in course.Modules.Where(m => m.HasQuiz != quizzed.Contains(m.Slug)))
-            {
-                var hasQuiz = !module.HasQuiz;
-                await db.Modules.Where(m => m.Id == module.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.HasQuiz, hasQuiz), cancellationToken);
-            }
         }
         state.Record([.. state.Problems, .. allProblems], clock.GetUtcNow().UtcDateTime);
         return added;
     }
 
-    /// <returns>The quiz's current version, and whether this import added it.</returns>
-    private async Task<(int VersionId, bool IsNew)> ImportQuizAsync(int courseId, int? moduleId, string key, QuizDefinition definition, string file, CancellationToken cancellationToken)
+    /// <summary>
+    /// Imports the quizzes of one course from its files, after the course itself: from its folder at start, or
+    /// from a zip for a course the site keeps.
+    /// </summary>
+    public async Task<(int Added, IReadOnlyList<ContentProblem> Problems)> ImportFilesAsync(CourseFiles files, bool fromFolder, CancellationToken cancellationToken)
     {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(file, cancellationToken)));
+        var slug = files.Slug;
+        var course = await db.Courses.Where(c => c.Slug == slug)
+            .Select(c => new { c.Id, c.HasFinalAssessment, c.ManagedBy, Modules = c.Modules.Select(m => new { m.Id, m.Slug, m.HasQuiz }).ToList() })
+            .SingleOrDefaultAsync(cancellationToken);
+        // A course the site keeps is not read from its folder (ContentImporter left it alone too).
+        if (course is null || (fromFolder && course.ManagedBy == CourseManagement.Site))
+        {
+            return (0, []);
+        }
+        var added = 0;
+        var problems = new List<ContentProblem>();
+        var quizzes = QuizLibrary.ReadAll(files, problems);
+        foreach (var problem in problems)
+        {
+            logger.LogWarning("Quiz problem in course {Course}: {Problem}", slug, problem.ToString());
+        }
+        // A quiz file with problems is left as it was; the rest of the course's quizzes still import.
+        // Files are told apart by their whole path: a translation shares its original's file name.
+        var broken = problems.Select(p => p.File).ToHashSet(StringComparer.Ordinal);
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (definition, display) in quizzes.Originals)
+        {
+            var key = definition.ModuleSlug ?? Quiz.FinalKey;
+            present.Add(key);
+            if (broken.Contains(display))
+            {
+                continue;
+            }
+            var moduleId = definition.ModuleSlug is null ? null : course.Modules.FirstOrDefault(m => m.Slug == definition.ModuleSlug)?.Id;
+            if (definition.ModuleSlug is not null && moduleId is null)
+            {
+                continue;
+            }
+            var file = Path.GetFileName(display);
+            var (versionId, isNew) = await ImportQuizAsync(course.Id, moduleId, key, definition, files.ReadBytes(file), cancellationToken);
+            added += isNew ? 1 : 0;
+            // A broken translation keeps what it had, like a broken original.
+            var courseDisplay = Path.GetDirectoryName(display) ?? "";
+            bool IsBroken(string language) => broken.Contains(Path.Combine(courseDisplay, TranslationFolders.Folder, language, Path.GetFileName(display)));
+            await ImportTranslationsAsync(versionId, file, quizzes.Translations, IsBroken, files, cancellationToken);
+        }
+        foreach (var key in broken.Where(f => !f.Contains(Path.DirectorySeparatorChar + TranslationFolders.Folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                     .Select(f => Path.GetFileName(f) == "final.quiz.md" ? Quiz.FinalKey : ModuleSlugOf(Path.GetFileName(f))).OfType<string>())
+        {
+            present.Add(key); // keeps its last good version
+        }
+
+        await db.Quizzes.Where(q => q.CourseId == course.Id && !present.Contains(q.Key) && !q.IsRetired)
+            .ExecuteUpdateAsync(s => s.SetProperty(q => q.IsRetired, true), cancellationToken);
+        var quizzed = await db.Quizzes.Where(q => q.CourseId == course.Id && !q.IsRetired && q.CurrentVersionId != null)
+            .Select(q => q.Key).ToListAsync(cancellationToken);
+        var hasFinal = quizzed.Contains(Quiz.FinalKey);
+        if (course.HasFinalAssessment != hasFinal)
+        {
+            await db.Courses.Where(c => c.Id == course.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.HasFinalAssessment, hasFinal), cancellationToken);
+        }
+        foreach (var module in course.Modules.Where(m => m.HasQuiz != quizzed.Contains(m.Slug)))
+        {
+            var hasQuiz = !module.HasQuiz;
+            await db.Modules.Where(m => m.Id == module.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.HasQuiz, hasQuiz), cancellationToken);
+        }
+        return (added, problems);
+    }
+
+    /// <returns>The quiz's current version, and whether this import added it.</returns>
+    private async Task<(int VersionId, bool IsNew)> ImportQuizAsync(int courseId, int? moduleId, string key, QuizDefinition definition, byte[] file, CancellationToken cancellationToken)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(file));
         var quiz = await db.Quizzes.SingleOrDefaultAsync(q => q.CourseId == courseId && q.Key == key, cancellationToken);
         if (quiz is null)
         {
@@ -139,7 +152,7 @@ public sealed class QuizImporter(IAssessmentDbContext db, ContentImportState sta
     /// the original for new attempts.
     /// </summary>
     private async Task ImportTranslationsAsync(int versionId, string fileName, IReadOnlyList<TranslatedQuiz> translations, Func<string, bool> isBroken,
-        string courseFolder, CancellationToken cancellationToken)
+        CourseFiles files, CancellationToken cancellationToken)
     {
         var stored = await db.QuizTranslations.Where(t => t.QuizVersionId == versionId).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -147,8 +160,7 @@ public sealed class QuizImporter(IAssessmentDbContext db, ContentImportState sta
         // A language has one current text per version.
         foreach (var translation in translations.Where(t => t.FileName == fileName))
         {
-            var path = Path.Combine(courseFolder, TranslationFolders.Folder, translation.Language, fileName);
-            var hash = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(path, cancellationToken)));
+            var hash = Convert.ToHexStringLower(SHA256.HashData(files.ReadBytes($"{TranslationFolders.Folder}/{translation.Language}/{fileName}")));
             var row = stored.SingleOrDefault(t => t.Language == translation.Language && t.ContentHash == hash);
             if (row is null)
             {

@@ -18,55 +18,62 @@ public static partial class QuizLibrary
     /// <param name="displayRoot">Problems name files relative to this folder.</param>
     /// <returns>Every quiz that could be read; a quiz named in <paramref name="problems"/> must not be imported.</returns>
     public static IReadOnlyList<QuizDefinition> ReadCourse(string courseFolder, string displayRoot, List<ContentProblem> problems) =>
-        ReadAll(courseFolder, displayRoot, problems).Originals.Select(o => o.Definition).ToList();
+        ReadCourse(CourseFiles.FromFolder(courseFolder, displayRoot), problems);
+
+    /// <returns>Every quiz that could be read; a quiz named in <paramref name="problems"/> must not be imported.</returns>
+    public static IReadOnlyList<QuizDefinition> ReadCourse(CourseFiles files, List<ContentProblem> problems) =>
+        ReadAll(files, problems).Originals.Select(o => o.Definition).ToList();
+
+    /// <param name="displayRoot">Problems name files relative to this folder.</param>
+    public static CourseQuizzes ReadAll(string courseFolder, string displayRoot, List<ContentProblem> problems) =>
+        ReadAll(CourseFiles.FromFolder(courseFolder, displayRoot), problems);
 
     /// <summary>The course's quizzes and their translations (translations/&lt;language&gt;/*.quiz.md), each checked against its original.</summary>
-    public static CourseQuizzes ReadAll(string courseFolder, string displayRoot, List<ContentProblem> problems)
+    public static CourseQuizzes ReadAll(CourseFiles files, List<ContentProblem> problems)
     {
         var originals = new List<(QuizDefinition, string)>();
-        foreach (var path in Directory.EnumerateFiles(courseFolder, "*.quiz.md").Order(StringComparer.Ordinal))
+        foreach (var name in files.FilesIn("").Where(f => f.EndsWith(".quiz.md", StringComparison.Ordinal)))
         {
-            var name = Path.GetFileName(path);
-            var display = Path.GetRelativePath(displayRoot, path);
+            var display = files.Display(name);
             if (ModuleSlugOf(name, display, problems) is not { } slug)
             {
                 continue;
             }
-            if (slug.Length > 0 && !File.Exists(Path.Combine(courseFolder, name[..^".quiz.md".Length] + ".md")))
+            if (slug.Length > 0 && !files.Exists(name[..^".quiz.md".Length] + ".md"))
             {
                 problems.Add(new ContentProblem(display, 1, $"This quiz has no module: {name[..^".quiz.md".Length]}.md does not exist beside it. Name the quiz after its module's file."));
                 // Still read, so its other problems are reported in the same run.
-                QuizParser.Parse(path, display, null, problems);
+                QuizParser.ParseText(files.ReadText(name), display, null, problems);
                 continue;
             }
-            if (QuizParser.Parse(path, display, slug.Length == 0 ? null : slug, problems) is { } quiz)
+            if (QuizParser.ParseText(files.ReadText(name), display, slug.Length == 0 ? null : slug, problems) is { } quiz)
             {
                 originals.Add((quiz, display));
             }
         }
-        return new CourseQuizzes(originals, ReadTranslations(courseFolder, displayRoot, originals, problems));
+        return new CourseQuizzes(originals, ReadTranslations(files, originals, problems));
     }
 
-    private static List<TranslatedQuiz> ReadTranslations(string courseFolder, string displayRoot, List<(QuizDefinition Definition, string DisplayPath)> originals, List<ContentProblem> problems)
+    private static List<TranslatedQuiz> ReadTranslations(CourseFiles files, List<(QuizDefinition Definition, string DisplayPath)> originals, List<ContentProblem> problems)
     {
         var translations = new List<TranslatedQuiz>();
         // Misnamed language folders are the course's problem (CourseSource reports them): skip them here.
-        foreach (var (language, folder) in TranslationFolders.Read(courseFolder, null, displayRoot, []))
+        foreach (var (language, folder) in TranslationFolders.Read(files, null, []))
         {
-            foreach (var path in Directory.EnumerateFiles(folder, "*.quiz.md").Order(StringComparer.Ordinal))
+            foreach (var path in files.FilesIn(folder).Where(f => f.EndsWith(".quiz.md", StringComparison.Ordinal)))
             {
-                var name = Path.GetFileName(path);
-                var display = Path.GetRelativePath(displayRoot, path);
+                var name = path[(folder.Length + 1)..];
+                var display = files.Display(path);
                 var original = originals.FirstOrDefault(o => Path.GetFileName(o.DisplayPath) == name).Definition;
                 if (original is null)
                 {
-                    problems.Add(new ContentProblem(display, 1, File.Exists(Path.Combine(courseFolder, name))
+                    problems.Add(new ContentProblem(display, 1, files.Exists(name)
                         ? $"The original {name} has problems: fix it first, then its translation is checked."
                         : $"This translation has no original: the course has no quiz file '{name}'. A translation keeps its original's file name."));
                     continue;
                 }
                 var before = problems.Count;
-                if (QuizParser.Parse(path, display, original.ModuleSlug, problems) is { } quiz)
+                if (QuizParser.ParseText(files.ReadText(path), display, original.ModuleSlug, problems) is { } quiz)
                 {
                     QuizTranslationCheck.Compare(original, quiz, display, problems);
                     if (problems.Count == before)

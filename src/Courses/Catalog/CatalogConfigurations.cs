@@ -21,6 +21,17 @@ internal sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
         course.HasMany(c => c.Modules).WithOne(m => m.Course).HasForeignKey(m => m.CourseId);
         course.HasMany(c => c.Glossary).WithOne().HasForeignKey(t => t.CourseId);
         course.HasMany(c => c.Translations).WithOne().HasForeignKey(t => t.CourseId);
+        course.Property(c => c.ManagedBy).HasConversion<string>().HasMaxLength(10);
+    }
+}
+
+internal sealed class CourseSourceFileConfiguration : IEntityTypeConfiguration<Content.CourseSourceFile>
+{
+    public void Configure(EntityTypeBuilder<Content.CourseSourceFile> file)
+    {
+        file.Property(f => f.Path).HasMaxLength(400);
+        file.HasIndex(f => new { f.CourseId, f.Path }).IsUnique();
+        file.HasOne<Course>().WithMany().HasForeignKey(f => f.CourseId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -45,6 +45,9 @@ public class Course
 
     public DateTime ImportedAt { get; set; }
 
+    /// <summary>Files: imported from course-content/ at start. Site: kept by the site (imported from a zip); the start-up import leaves it alone.</summary>
+    public Content.CourseManagement ManagedBy { get; set; }
+
     public List<Module> Modules { get; set; } = [];
 
     public List<GlossaryTerm> Glossary { get; set; } = [];

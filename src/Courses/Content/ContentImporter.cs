@@ -4,7 +4,11 @@ using Training.Courses.Catalog;
 
 namespace Training.Courses.Content;
 
-public sealed record ImportSummary(int CoursesChanged, int CoursesUnchanged, int CoursesSkipped, int VersionsAdded);
+/// <param name="CoursesSiteManaged">Folders of courses the site keeps (imported from a zip): left alone.</param>
+public sealed record ImportSummary(int CoursesChanged, int CoursesUnchanged, int CoursesSkipped, int VersionsAdded, int CoursesSiteManaged = 0);
+
+/// <summary>What importing one course's files gave: its problems when it could not be imported.</summary>
+public sealed record CourseImportResult(bool Imported, int? VersionsAdded, IReadOnlyList<ContentProblem> Problems);
 
 /// <summary>
 /// Brings the database in line with course-content/. Idempotent: a course whose files hash the same as
@@ -25,9 +29,16 @@ public sealed class ContentImporter(ICoursesDbContext db, ContentImportState sta
         try
         {
             var sources = ContentLibrary.ReadAll(contentFolder, Directory.GetParent(contentFolder)?.FullName ?? contentFolder);
-            int changed = 0, unchanged = 0, skipped = 0, versions = 0;
+            var siteManaged = await SiteManagedSlugsAsync(cancellationToken);
+            int changed = 0, unchanged = 0, skipped = 0, versions = 0, leftAlone = 0;
             foreach (var source in sources)
             {
+                if (siteManaged.Contains(source.Slug))
+                {
+                    leftAlone++;
+                    logger.LogWarning("Course folder {Course} not imported: the course is kept on the site (imported from a zip); its folder is not read.", source.Slug);
+                    continue;
+                }
                 if (!source.OriginalIsValid)
                 {
                     skipped++;
@@ -53,10 +64,10 @@ public sealed class ContentImporter(ICoursesDbContext db, ContentImportState sta
                 }
             }
             await WithdrawRemovedCoursesAsync(sources.Select(s => s.Slug).ToList(), cancellationToken);
-            state.Record(sources.SelectMany(s => s.Problems).ToList(), clock.GetUtcNow().UtcDateTime);
-            logger.LogInformation("Content import from {Folder}: {Changed} courses changed, {Unchanged} unchanged, {Skipped} skipped with errors, {Versions} new module versions.",
-                contentFolder, changed, unchanged, skipped, versions);
-            return new ImportSummary(changed, unchanged, skipped, versions);
+            state.Record(sources.Where(s => !siteManaged.Contains(s.Slug)).SelectMany(s => s.Problems).ToList(), clock.GetUtcNow().UtcDateTime);
+            logger.LogInformation("Content import from {Folder}: {Changed} courses changed, {Unchanged} unchanged, {Skipped} skipped with errors, {Versions} new module versions, {SiteManaged} kept on the site and left alone.",
+                contentFolder, changed, unchanged, skipped, versions, leftAlone);
+            return new ImportSummary(changed, unchanged, skipped, versions, leftAlone);
         }
         finally
         {
@@ -64,8 +75,41 @@ public sealed class ContentImporter(ICoursesDbContext db, ContentImportState sta
         }
     }
 
+    /// <summary>
+    /// Imports one course from its files (a zip, or later a draft) as a course the site keeps: a new course, or
+    /// a new version of a course the site already keeps. A course imported from course-content/ is refused
+    /// (its folder would overwrite the change at the next start). Nothing is written when the original has problems.
+    /// </summary>
+    public async Task<CourseImportResult> ImportSiteManagedAsync(CourseFiles files, CancellationToken cancellationToken)
+    {
+        var source = CourseSource.Read(files);
+        if (!source.OriginalIsValid)
+        {
+            return new CourseImportResult(false, null, source.Problems);
+        }
+        await state.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            var existing = await db.Courses.Where(c => c.Slug == source.Slug).Select(c => (CourseManagement?)c.ManagedBy).SingleOrDefaultAsync(cancellationToken);
+            if (existing == CourseManagement.Files)
+            {
+                return new CourseImportResult(false, null,
+                    [new ContentProblem(files.Display(""), 1, $"The course '{source.Slug}' comes from the site's course-content folder: import the zip under another folder name, or change the folder itself.")]);
+            }
+            var added = await ImportCourseAsync(source, cancellationToken, CourseManagement.Site);
+            return new CourseImportResult(true, added, source.Problems);
+        }
+        finally
+        {
+            state.Gate.Release();
+        }
+    }
+
+    private async Task<HashSet<string>> SiteManagedSlugsAsync(CancellationToken cancellationToken) =>
+        (await db.Courses.Where(c => c.ManagedBy == CourseManagement.Site).Select(c => c.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+
     /// <returns>Null when nothing changed, else the number of module versions added.</returns>
-    private async Task<int?> ImportCourseAsync(CourseSource source, CancellationToken cancellationToken)
+    private async Task<int?> ImportCourseAsync(CourseSource source, CancellationToken cancellationToken, CourseManagement managedBy = CourseManagement.Files)
     {
         var course = await db.Courses.Include(c => c.Glossary).Include(c => c.Translations).ThenInclude(t => t.Glossary)
             .Include(c => c.Modules).ThenInclude(m => m.Versions).ThenInclude(v => v.Translations)
@@ -73,6 +117,7 @@ public sealed class ContentImporter(ICoursesDbContext db, ContentImportState sta
             .SingleOrDefaultAsync(c => c.Slug == source.Slug, cancellationToken);
         if (course is not null && course.ContentHash == source.ContentHash)
         {
+            await KeepFilesAsync(course.Id, source.Files, cancellationToken); // an image alone may have changed
             return null;
         }
 
@@ -97,6 +142,7 @@ public sealed class ContentImporter(ICoursesDbContext db, ContentImportState sta
         course.MajorVersion = file.MajorVersion;
         course.ContentHash = source.ContentHash;
         course.ImportedAt = now;
+        course.ManagedBy = managedBy;
 
         course.Glossary.Clear();
         course.Glossary.AddRange(source.Glossary.Select(g => new GlossaryTerm { Term = g.Term, Anchor = g.Anchor, Definition = g.Definition, Source = g.Source }));
@@ -146,12 +192,26 @@ public sealed class ContentImporter(ICoursesDbContext db, ContentImportState sta
             module.CurrentVersionId = version.Id;
         }
         await db.SaveChangesAsync(cancellationToken);
+        await KeepFilesAsync(course.Id, source.Files, cancellationToken);
         return added;
+    }
+
+    /// <summary>Keeps the course's files as they came, for export: replaced when any differs from what is kept.</summary>
+    private async Task KeepFilesAsync(int courseId, CourseFiles files, CancellationToken cancellationToken)
+    {
+        var kept = await db.CourseSourceFiles.Where(f => f.CourseId == courseId).ToListAsync(cancellationToken);
+        if (kept.Count == files.Paths.Count && kept.All(f => files.Exists(f.Path) && files.ReadBytes(f.Path).AsSpan().SequenceEqual(f.Content)))
+        {
+            return;
+        }
+        db.CourseSourceFiles.RemoveRange(kept);
+        db.CourseSourceFiles.AddRange(files.Paths.Select(path => new CourseSourceFile { CourseId = courseId, Path = path, Content = files.ReadBytes(path) }));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task WithdrawRemovedCoursesAsync(IReadOnlyList<string> present, CancellationToken cancellationToken)
     {
-        var withdrawn = await db.Courses.Where(c => c.IsPublished && !present.Contains(c.Slug))
+        var withdrawn = await db.Courses.Where(c => c.IsPublished && c.ManagedBy == CourseManagement.Files && !present.Contains(c.Slug))
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsPublished, false), cancellationToken);
         if (withdrawn > 0)
         {

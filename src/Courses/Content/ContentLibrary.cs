@@ -14,7 +14,7 @@ public static class ContentLibrary
         // Folder names differing only in case would share an address.
         foreach (var duplicate in courses.GroupBy(c => c.Slug).Where(g => g.Count() > 1).SelectMany(g => g.Skip(1)))
         {
-            duplicate.Problems.Add(new ContentProblem(Path.GetRelativePath(displayRoot, duplicate.Folder), 1,
+            duplicate.Problems.Add(new ContentProblem(duplicate.Files.Display(""), 1,
                 $"Duplicate course slug '{duplicate.Slug}': another folder has the same name. Rename one."));
         }
         return courses;

@@ -5,9 +5,10 @@ public sealed class CourseContext
 {
     public required string CourseSlug { get; init; }
 
-    public required string CourseFolder { get; init; }
+    /// <summary>The course's files, for checking that an image or link points at one.</summary>
+    public required CourseFiles Files { get; init; }
 
-    /// <summary>A translation's folder (translations/fr): its files override the course's files of the same path.</summary>
+    /// <summary>A translation's folder in the course (translations/fr): its files override the course's files of the same path.</summary>
     public string? OverlayFolder { get; init; }
 
     /// <summary>The language the module is written in, for the labels of its boxes; null: the original's (English labels).</summary>

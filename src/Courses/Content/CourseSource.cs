@@ -13,7 +13,8 @@ public sealed partial class CourseSource
 {
     public required string Slug { get; init; }
 
-    public required string Folder { get; init; }
+    /// <summary>The files the course was read from.</summary>
+    public required CourseFiles Files { get; init; }
 
     public CourseFile? Course { get; private set; }
 
@@ -38,30 +39,33 @@ public sealed partial class CourseSource
     private readonly List<ContentProblem> translationProblems = [];
 
     /// <param name="displayRoot">Problems name files relative to this folder (usually the current directory).</param>
-    public static CourseSource Read(string folder, string displayRoot)
+    public static CourseSource Read(string folder, string displayRoot) => Read(CourseFiles.FromFolder(folder, displayRoot));
+
+    /// <summary>Reads, checks and renders a course from its files: the one pipeline for folders, zips and drafts.</summary>
+    public static CourseSource Read(CourseFiles files)
     {
-        var source = new CourseSource { Slug = Path.GetFileName(folder.TrimEnd(Path.DirectorySeparatorChar)).ToLowerInvariant(), Folder = folder };
-        source.Load(displayRoot);
+        var source = new CourseSource { Slug = files.Slug, Files = files };
+        source.Load();
         return source;
     }
 
-    private void Load(string displayRoot)
+    private void Load()
     {
-        string Display(string path) => Path.GetRelativePath(displayRoot, path);
+        var Display = Files.Display;
         var hash = new StringBuilder();
 
         if (!SlugPattern().IsMatch(Slug))
         {
-            Problems.Add(new ContentProblem(Display(Folder), 1, $"The folder name '{Slug}' is the course's address: use lower-case letters, digits and hyphens only."));
+            Problems.Add(new ContentProblem(Display(""), 1, $"The folder name '{Slug}' is the course's address: use lower-case letters, digits and hyphens only."));
         }
 
-        var courseFile = Path.Combine(Folder, "course.yml");
-        if (!File.Exists(courseFile))
+        const string courseFile = "course.yml";
+        if (!Files.Exists(courseFile))
         {
             Problems.Add(new ContentProblem(Display(courseFile), 1, "Every course folder needs a course.yml file."));
             return;
         }
-        var courseText = File.ReadAllText(courseFile);
+        var courseText = Files.ReadText(courseFile);
         hash.Append(courseText);
         Course = YamlReader.Read<CourseFile>(courseText, Display(courseFile), 1, Problems);
         if (Course is not null)
@@ -69,19 +73,19 @@ public sealed partial class CourseSource
             CheckCourse(Course, Display(courseFile));
         }
 
-        var glossaryFile = Path.Combine(Folder, "glossary.yml");
-        if (File.Exists(glossaryFile))
+        const string glossaryFile = "glossary.yml";
+        if (Files.Exists(glossaryFile))
         {
-            var glossaryText = File.ReadAllText(glossaryFile);
+            var glossaryText = Files.ReadText(glossaryFile);
             hash.Append('\0').Append(glossaryText);
             Glossary = ReadGlossary(glossaryText, Display(glossaryFile));
         }
 
         var modules = new List<ModuleSource>();
         var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(Folder, "*.md").Order(StringComparer.Ordinal))
+        foreach (var file in Files.FilesIn("").Where(f => f.EndsWith(".md", StringComparison.Ordinal)))
         {
-            var name = Path.GetFileName(file);
+            var name = file;
             if (name.EndsWith(".quiz.md", StringComparison.Ordinal) || name.Equals("README.md", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
@@ -99,27 +103,27 @@ public sealed partial class CourseSource
                 continue;
             }
             slugs[slug] = name;
-            var module = ModuleSource.Read(file, Display(file), slug, int.Parse(match.Groups["position"].Value, System.Globalization.CultureInfo.InvariantCulture), Problems);
+            var module = ModuleSource.Parse(Files.ReadBytes(file), name, Display(file), slug, int.Parse(match.Groups["position"].Value, System.Globalization.CultureInfo.InvariantCulture), Problems);
             hash.Append('\0').Append(name).Append(':').Append(module.ContentHash);
             modules.Add(module);
         }
         if (modules.Count == 0)
         {
-            Problems.Add(new ContentProblem(Display(Folder), 1, "The course has no module files (NN-slug.md)."));
+            Problems.Add(new ContentProblem(Display(""), 1, "The course has no module files (NN-slug.md)."));
         }
 
         var context = new CourseContext
         {
             CourseSlug = Slug,
-            CourseFolder = Folder,
+            Files = Files,
             GlossaryAnchors = Glossary.ToDictionary(g => g.Term, g => g.Anchor, StringComparer.OrdinalIgnoreCase),
             ModulesByFile = modules.ToDictionary(m => m.FileName, StringComparer.Ordinal),
         };
         Modules = modules.Select(m => new ParsedModule(m, ModuleRenderer.Render(m, context, Problems))).ToList();
 
         // A translation's problems (and a misnamed language folder) keep that translation out, not the course.
-        Translations = TranslationFolders.Read(Folder, Course?.Language?.Trim(), displayRoot, translationProblems)
-            .Select(t => TranslationSource.Read(this, t.Language, t.Folder, displayRoot))
+        Translations = TranslationFolders.Read(Files, Course?.Language?.Trim(), translationProblems)
+            .Select(t => TranslationSource.Read(this, t.Language, t.Folder))
             .ToList();
         foreach (var translation in Translations)
         {

@@ -153,13 +153,38 @@ public static class ModuleRenderer
     /// </summary>
     private static string? CourseFile(string path, CourseContext course)
     {
-        var courseFolder = Path.GetFullPath(course.CourseFolder);
-        foreach (var folder in course.OverlayFolder is { } overlay ? [Path.GetFullPath(overlay), courseFolder] : new[] { courseFolder })
+        if (Uri.UnescapeDataString(path).StartsWith('/'))
         {
-            var full = Path.GetFullPath(Path.Combine(folder, Uri.UnescapeDataString(path)));
-            if (full.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(full))
+            return null; // an absolute path is never a file of the course
+        }
+        foreach (var folder in course.OverlayFolder is { } overlay ? [overlay, ""] : new[] { "" })
+        {
+            // Resolved like a path on disk ("." and ".." segments), and never outside the folder.
+            var parts = new List<string>(folder.Split('/', StringSplitOptions.RemoveEmptyEntries));
+            var depth = parts.Count;
+            var inside = true;
+            foreach (var part in Uri.UnescapeDataString(path).Split('/'))
             {
-                return Path.GetRelativePath(courseFolder, full).Replace(Path.DirectorySeparatorChar, '/');
+                if (part is "" or ".")
+                {
+                    continue;
+                }
+                if (part == "..")
+                {
+                    inside = parts.Count > depth;
+                    if (!inside)
+                    {
+                        break;
+                    }
+                    parts.RemoveAt(parts.Count - 1);
+                    continue;
+                }
+                parts.Add(part);
+            }
+            var candidate = string.Join('/', parts);
+            if (inside && parts.Count > depth && course.Files.Exists(candidate))
+            {
+                return candidate;
             }
         }
         return null;

@@ -30,9 +30,6 @@ public sealed class ModuleSource
     /// <summary>The module's shape, taken before rendering rewrites it: what a translation must keep.</summary>
     public required ModuleOutline Outline { get; init; }
 
-    public static ModuleSource Read(string path, string displayPath, string slug, int position, List<ContentProblem> problems) =>
-        Parse(File.ReadAllBytes(path), Path.GetFileName(path), displayPath, slug, position, problems);
-
     public static ModuleSource Parse(byte[] bytes, string fileName, string displayPath, string slug, int position, List<ContentProblem> problems)
     {
         var text = Encoding.UTF8.GetString(bytes).Replace("\r\n", "\n", StringComparison.Ordinal);

@@ -14,6 +14,7 @@ public sealed class TranslationSource
 {
     public required string Language { get; init; }
 
+    /// <summary>The translation's folder in the course's files (translations/fr).</summary>
     public required string Folder { get; init; }
 
     public CourseTranslationFile? Course { get; private set; }
@@ -29,22 +30,23 @@ public sealed class TranslationSource
 
     public bool IsValid => Problems.Count == 0;
 
-    public static TranslationSource Read(CourseSource original, string language, string folder, string displayRoot)
+    public static TranslationSource Read(CourseSource original, string language, string folder)
     {
         var translation = new TranslationSource { Language = language, Folder = folder };
-        translation.Load(original, displayRoot);
+        translation.Load(original);
         return translation;
     }
 
-    private void Load(CourseSource original, string displayRoot)
+    private void Load(CourseSource original)
     {
-        string Display(string path) => Path.GetRelativePath(displayRoot, path);
+        var files = original.Files;
+        var Display = files.Display;
         var hash = new StringBuilder(Language);
 
-        var courseFile = Path.Combine(Folder, "course.yml");
-        if (File.Exists(courseFile))
+        var courseFile = Folder + "/course.yml";
+        if (files.Exists(courseFile))
         {
-            var text = File.ReadAllText(courseFile);
+            var text = files.ReadText(courseFile);
             hash.Append('\0').Append(text);
             Course = YamlReader.Read<CourseTranslationFile>(text, Display(courseFile), 1, Problems);
             if (Course is not null && (string.IsNullOrWhiteSpace(Course.Title) || string.IsNullOrWhiteSpace(Course.Summary)))
@@ -57,10 +59,10 @@ public sealed class TranslationSource
             Problems.Add(new ContentProblem(Display(courseFile), 1, "Every translation needs a course.yml with the translated title and summary."));
         }
 
-        var glossaryFile = Path.Combine(Folder, "glossary.yml");
-        if (File.Exists(glossaryFile))
+        var glossaryFile = Folder + "/glossary.yml";
+        if (files.Exists(glossaryFile))
         {
-            var text = File.ReadAllText(glossaryFile);
+            var text = files.ReadText(glossaryFile);
             hash.Append('\0').Append(text);
             Glossary = GlossaryTranslation.Read(text, Display(glossaryFile), original.Glossary, Problems);
         }
@@ -71,9 +73,9 @@ public sealed class TranslationSource
 
         var originals = original.Modules.ToDictionary(m => m.Source.FileName, m => m.Source, StringComparer.Ordinal);
         var modules = new List<ModuleSource>();
-        foreach (var file in Directory.EnumerateFiles(Folder, "*.md").Order(StringComparer.Ordinal))
+        foreach (var file in files.FilesIn(Folder).Where(f => f.EndsWith(".md", StringComparison.Ordinal)))
         {
-            var name = Path.GetFileName(file);
+            var name = file[(Folder.Length + 1)..];
             if (name.EndsWith(".quiz.md", StringComparison.Ordinal) || name.Equals("README.md", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
@@ -83,19 +85,15 @@ public sealed class TranslationSource
                 Problems.Add(new ContentProblem(Display(file), 1, $"This translation has no original: the course has no module file '{name}'. A translation keeps its original's file name."));
                 continue;
             }
-            var module = ModuleSource.Read(file, Display(file), originalModule.Slug, originalModule.Position, Problems);
+            var module = ModuleSource.Parse(files.ReadBytes(file), name, Display(file), originalModule.Slug, originalModule.Position, Problems);
             ModuleStructure.Compare(originalModule, module, Problems);
             hash.Append('\0').Append(name).Append(':').Append(module.ContentHash);
             modules.Add(module);
         }
         // A translated image changes where a module's image points, so its name counts too.
-        var images = Path.Combine(Folder, "images");
-        if (Directory.Exists(images))
+        foreach (var image in files.FilesUnder(Folder + "/images"))
         {
-            foreach (var image in Directory.EnumerateFiles(images, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            {
-                hash.Append('\0').Append(Path.GetRelativePath(Folder, image)).Append(':').Append(new FileInfo(image).Length);
-            }
+            hash.Append('\0').Append(image[(Folder.Length + 1)..]).Append(':').Append(files.ReadBytes(image).Length);
         }
 
         // Links to a module without a translation lead to the original, which the learner then reads.
@@ -107,7 +105,7 @@ public sealed class TranslationSource
         var context = new CourseContext
         {
             CourseSlug = original.Slug,
-            CourseFolder = original.Folder,
+            Files = files,
             OverlayFolder = Folder,
             Language = Language,
             GlossaryAnchors = Glossary.GroupBy(g => g.Term, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Anchor, StringComparer.OrdinalIgnoreCase),

@@ -15,7 +15,7 @@ public static class ContentCommand
     {
         if (args is not ["content", "validate", ..] || args.Length > 3)
         {
-            output.WriteLine("Usage: dotnet run --project src/Web -- content validate [folder]");
+            output.WriteLine("Usage: dotnet run --project src/Web -- content validate [folder] | content export COURSE FOLDER | content import ZIP [--as COURSE]");
             return 2;
         }
         var options = configuration.GetSection(ContentOptions.Section).Get<ContentOptions>() ?? new ContentOptions();
@@ -32,7 +32,7 @@ public static class ContentCommand
             : ContentLibrary.ReadAll(folder, Directory.GetCurrentDirectory());
         foreach (var course in courses)
         {
-            QuizLibrary.ReadCourse(course.Folder, Directory.GetCurrentDirectory(), course.Problems);
+            QuizLibrary.ReadCourse(course.Files, course.Problems);
         }
         foreach (var problem in courses.SelectMany(c => c.Problems))
         {

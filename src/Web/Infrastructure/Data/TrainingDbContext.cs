@@ -9,6 +9,7 @@ using Training.Courses;
 using Training.Courses.Assignments;
 using Training.Courses.Audit;
 using Training.Courses.Catalog;
+using Training.Courses.Content;
 using Training.Courses.Enrolment;
 using Training.Courses.Organisations;
 using Training.Courses.People;
@@ -40,6 +41,8 @@ public abstract class TrainingDbContext(DbContextOptions options)
     public DbSet<AssignedCourse> AssignedCourses => Set<AssignedCourse>();
 
     public DbSet<Course> Courses => Set<Course>();
+
+    public DbSet<CourseSourceFile> CourseSourceFiles => Set<CourseSourceFile>();
 
     public DbSet<Module> Modules => Set<Module>();
 

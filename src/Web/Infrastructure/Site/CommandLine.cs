@@ -10,6 +10,8 @@ public static class CommandLine
     public static IReadOnlyList<(string Usage, string Description)> Commands { get; } =
     [
         ("content validate [folder]", "check the courses in course-content/ (or one course folder); file:line: message per problem"),
+        ("content export COURSE FOLDER", "write a course's files, as the site imported them, to FOLDER/COURSE (or to FOLDER when it ends in .zip)"),
+        ("content import ZIP [--as COURSE]", "import a zip of a course folder as a course kept on the site (new, or a new version of one)"),
         ("certificate verify <payload> [--public-key file.pem]", "check the signed payload of a certificate's QR code offline"),
         ("people import FILE [--dry-run]", "add or move people from a CSV file (all or nothing); --dry-run only checks it"),
         ("demo-data [--learners N] [--units N] [--courses N] [--progress-rows N] [--seed N] [--force]",

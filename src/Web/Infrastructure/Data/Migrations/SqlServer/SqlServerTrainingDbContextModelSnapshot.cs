@@ -676,6 +676,11 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
                     b.Property<int>("MajorVersion")
                         .HasColumnType("int");
 
+                    b.Property<string>("ManagedBy")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
                     b.Property<int>("PassMark")
                         .HasColumnType("int");
 
@@ -970,6 +975,34 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("ModuleVersions");
+                });
+
+            modelBuilder.Entity("Training.Courses.Content.CourseSourceFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId", "Path")
+                        .IsUnique();
+
+                    b.ToTable("CourseSourceFiles");
                 });
 
             modelBuilder.Entity("Training.Courses.Enrolment.CourseEnrolment", b =>
@@ -1703,6 +1736,15 @@ namespace Training.Web.Infrastructure.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Module");
+                });
+
+            modelBuilder.Entity("Training.Courses.Content.CourseSourceFile", b =>
+                {
+                    b.HasOne("Training.Courses.Catalog.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Training.Courses.Enrolment.CourseEnrolment", b =>

@@ -644,6 +644,11 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("MajorVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ManagedBy")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PassMark")
                         .HasColumnType("INTEGER");
 
@@ -926,6 +931,32 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ModuleVersions");
+                });
+
+            modelBuilder.Entity("Training.Courses.Content.CourseSourceFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId", "Path")
+                        .IsUnique();
+
+                    b.ToTable("CourseSourceFiles");
                 });
 
             modelBuilder.Entity("Training.Courses.Enrolment.CourseEnrolment", b =>
@@ -1640,6 +1671,15 @@ namespace Training.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Module");
+                });
+
+            modelBuilder.Entity("Training.Courses.Content.CourseSourceFile", b =>
+                {
+                    b.HasOne("Training.Courses.Catalog.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Training.Courses.Enrolment.CourseEnrolment", b =>

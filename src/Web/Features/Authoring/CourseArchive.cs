@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Training.Assessment.Quizzes;
+using Training.Courses.Content;
+using Training.Web.Infrastructure.Data;
+
+namespace Training.Web.Features.Authoring;
+
+/// <summary>
+/// A course in the folder format, out of the site and into it: export gives the files exactly as they were
+/// imported; import reads a zip through the same pipeline as course-content/ and keeps the course on the site.
+/// </summary>
+public sealed class CourseArchive(TrainingDbContext db, ContentImporter courses, QuizImporter quizzes, ContentImportState state)
+{
+    /// <summary>The course's files as last imported; null when there is no such course or nothing is kept for it.</summary>
+    public async Task<CourseFiles?> ExportAsync(string slug, CancellationToken cancellationToken)
+    {
+        var files = await db.CourseSourceFiles.AsNoTracking().Where(f => db.Courses.Any(c => c.Id == f.CourseId && c.Slug == slug))
+            .Select(f => new { f.Path, f.Content }).ToListAsync(cancellationToken);
+        return files.Count == 0 ? null : CourseFiles.FromStored(slug, files.Select(f => (f.Path, f.Content)));
+    }
+
+    /// <summary>
+    /// Imports a zip of a course folder as a course kept on the site: new, or a new version of one the site
+    /// already keeps. The course's address is <paramref name="slug"/>. Nothing is written when it has problems.
+    /// </summary>
+    public async Task<CourseImportResult> ImportAsync(Stream zip, string slug, string displayName, CancellationToken cancellationToken)
+    {
+        CourseFiles files;
+        try
+        {
+            files = CourseFiles.FromZip(zip, slug, displayName);
+        }
+        catch (InvalidDataException)
+        {
+            return new CourseImportResult(false, null, [new ContentProblem(displayName, 1, "This is not a zip file: export a course folder as a .zip and try again.")]);
+        }
+        var result = await courses.ImportSiteManagedAsync(files, cancellationToken);
+        if (!result.Imported)
+        {
+            return result;
+        }
+        await state.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            var (_, problems) = await quizzes.ImportFilesAsync(files, fromFolder: false, cancellationToken);
+            return result with { Problems = [.. result.Problems, .. problems] };
+        }
+        finally
+        {
+            state.Gate.Release();
+        }
+    }
+}
