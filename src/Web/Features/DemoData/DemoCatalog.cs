@@ -34,6 +34,8 @@ internal static class DemoCatalog
                 CertificateValidityMonths = (i % 3) switch { 0 => 12, 1 => 24, _ => 0 },
                 HasFinalAssessment = i % 3 == 0,
                 IsPublished = true,
+                // Kept by the site (no folder in course-content/): the start-up import leaves them published.
+                ManagedBy = Training.Courses.Content.CourseManagement.Site,
                 ContentHash = Hash($"{options.Seed}-{tag}-{i}"),
                 ImportedAt = now.AddYears(-3),
             };

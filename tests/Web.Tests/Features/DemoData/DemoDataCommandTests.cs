@@ -16,6 +16,15 @@ public sealed class DemoDataCommandTests(DemoDataFixture run) : IClassFixture<De
     private T Db<T>(Func<TrainingDbContext, T> query) => run.App.WithDb(query);
 
     [Fact]
+    public async Task The_generated_courses_stay_published_when_the_site_imports_its_content_folder_again()
+    {
+        await Training.Web.Infrastructure.Content.ContentStartup.ImportContentAsync(run.App.Services, default);
+        var courses = Db(db => db.Courses.Where(c => c.Slug.StartsWith("demo-")).Select(c => new { c.IsPublished, c.ManagedBy }).ToList());
+        Assert.Equal(3, courses.Count);
+        Assert.All(courses, c => Assert.True(c.IsPublished && c.ManagedBy == Training.Courses.Content.CourseManagement.Site));
+    }
+
+    [Fact]
     public void A_small_run_creates_exactly_the_requested_learners_units_courses_and_module_completions()
     {
         Assert.Equal(0, run.Exit);
