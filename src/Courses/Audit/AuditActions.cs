@@ -27,6 +27,7 @@ public static class AuditActions
     public const string AssignmentExempted = "assignment.exempted";
     public const string AssignmentExtended = "assignment.extended";
     public const string ExportDownloaded = "export.downloaded";
+    public const string CourseImported = "course.imported";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -35,6 +36,6 @@ public static class AuditActions
         CoordinatorAdded, CoordinatorRemoved, PersonCreated, PersonMoved, PeopleImported,
         InvitationSent, InvitationAccepted, CertificateRevoked,
         AssignmentCreated, AssignmentExempted, AssignmentExtended,
-        ExportDownloaded,
+        ExportDownloaded, CourseImported,
     ];
 }

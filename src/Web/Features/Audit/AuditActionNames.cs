@@ -29,6 +29,7 @@ public static class AuditActionNames
         [AuditActions.InvitationAccepted] = localizer["Invitation accepted"],
         [AuditActions.CertificateRevoked] = localizer["Certificate revoked"],
         [AuditActions.ExportDownloaded] = localizer["Export downloaded"],
+        [AuditActions.CourseImported] = localizer["Course imported"],
         [AuditActions.AssignmentCreated] = localizer["Course assigned"],
         [AuditActions.AssignmentExempted] = localizer["Exemption from an assignment"],
         [AuditActions.AssignmentExtended] = localizer["Due date extended"],

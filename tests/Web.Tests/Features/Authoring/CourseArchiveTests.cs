@@ -1,6 +1,8 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Training.Courses.Content;
+using Training.Web.Features.Accounts;
 using Training.Web.Features.Authoring;
 using Training.Web.Infrastructure.Content;
 using Training.Web.Tests.Features.Quizzes;
@@ -145,6 +147,85 @@ public sealed class CourseArchiveTests : IDisposable
 
         Assert.Equal(1, await CourseArchiveCommand.RunAsync(["content", "export", "no-such-course", target], app.Services, output, default));
         Assert.Equal(2, await CourseArchiveCommand.RunAsync(["content", "export"], app.Services, output, default));
+    }
+
+    [Fact]
+    public async Task In_the_browser_a_trainer_downloads_a_course_as_a_zip_and_an_admin_imports_one_with_problems_shown_and_audited()
+    {
+        using var app = new TrainingAppFactory();
+        var trainer = await app.CreateUserAsync("Tara Trainer", Roles.Trainer);
+        var admin = await app.CreateUserAsync("Adam Admin", Roles.Admin);
+        var learner = await app.CreateUserAsync("Lea Learner", Roles.Learner);
+
+        var trainerClient = await app.LoggedInClientAsync(trainer.Email!);
+        var list = await trainerClient.GetStringAsync("/teach/courses");
+        Assert.Contains("href=\"/teach/courses/welcome/export.zip\"", list);
+        Assert.DoesNotContain("action=\"/teach/courses/import\"", list); // importing is for admins
+        var download = await trainerClient.GetAsync("/teach/courses/welcome/export.zip");
+        Assert.Equal("application/zip", download.Content.Headers.ContentType?.MediaType);
+        var zipped = await download.Content.ReadAsByteArrayAsync();
+        using (var stream = new MemoryStream(zipped))
+        {
+            AssertSame(CourseFiles.FromFolder(Path.Combine(RepositoryPaths.Root, "course-content", "welcome"), RepositoryPaths.Root),
+                CourseFiles.FromZip(stream, "welcome", "welcome.zip"));
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await trainerClient.GetAsync("/teach/courses/no-such-course/export.zip")).StatusCode);
+        AssertRefused(await UploadAsync(trainerClient, zipped, "welcome-copy"));
+        var learnerClient = await app.LoggedInClientAsync(learner.Email!);
+        AssertRefused(await learnerClient.GetAsync("/teach/courses/welcome/export.zip"));
+
+        var adminClient = await app.LoggedInClientAsync(admin.Email!);
+        // A broken module: refused, the problem named with its file and line, the address kept in the form.
+        using var broken = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(broken, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        using (var source = new MemoryStream(zipped))
+        using (var original = new System.IO.Compression.ZipArchive(source))
+        {
+            foreach (var entry in original.Entries)
+            {
+                using var target = zip.CreateEntry(entry.FullName).Open();
+                if (entry.FullName.EndsWith("01-how-these-courses-work.md", StringComparison.Ordinal))
+                {
+                    target.Write("---\ntitle: Broken\nestimatedMinutes: soon\n---\n\nText.\n"u8);
+                }
+                else
+                {
+                    using var content = entry.Open();
+                    content.CopyTo(target);
+                }
+            }
+        }
+        var refused = await UploadAsync(adminClient, broken.ToArray(), "welcome-broken");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var page = System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("01-how-these-courses-work.md:", page);
+        Assert.Contains("value=\"welcome-broken\"", page);
+        Assert.False(app.WithDb(db => db.Courses.Any(c => c.Slug == "welcome-broken")));
+
+        var imported = await UploadAsync(adminClient, zipped, "welcome-copy");
+        Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+        Assert.Equal(CourseManagement.Site, app.WithDb(db => db.Courses.Single(c => c.Slug == "welcome-copy").ManagedBy));
+        var audited = app.WithDb(db => db.AuditEntries.Single(a => a.Action == Training.Courses.Audit.AuditActions.CourseImported));
+        Assert.Equal(admin.Id, audited.ActorUserId);
+        Assert.Equal("welcome-copy", audited.TargetId);
+        Assert.Contains("welcome-copy", await adminClient.GetStringAsync("/teach/courses"));
+    }
+
+    /// <summary>Refused for the role: the site sends the browser to its 403 page.</summary>
+    private static void AssertRefused(HttpResponseMessage response) =>
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/error/403", StringComparison.Ordinal) == true,
+            $"{response.RequestMessage?.RequestUri}: {response.StatusCode} {response.Headers.Location}");
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] zip, string slug)
+    {
+        var page = await client.GetStringAsync("/teach/courses");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(FormPoster.TokenIn(page)), "__RequestVerificationToken" },
+            { new ByteArrayContent(zip), "file", slug + ".zip" },
+            { new StringContent(slug), "slug" },
+        };
+        return await client.PostAsync("/teach/courses/import", form);
     }
 
     private static async Task<CourseFiles> ExportAsync(TrainingAppFactory app, string slug)

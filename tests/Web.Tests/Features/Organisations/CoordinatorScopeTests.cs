@@ -104,6 +104,9 @@ public sealed class CoordinatorScopeTests : IClassFixture<CoordinatorScopeTests.
         ["GET /learn"] = (Forbidden, null),
         ["GET /teach"] = (Forbidden, null),
         ["GET /teach/quizzes/{course}/{key}"] = (Forbidden, null),
+        ["GET /teach/courses"] = (Forbidden, null),
+        ["GET /teach/courses/{slug}/export.zip"] = (Forbidden, null),
+        ["POST /teach/courses/import"] = (Forbidden, null),
         // Catalog and reading: the same for everyone, nothing about people.
         ["GET /"] = (Redirect, null),
         ["GET /courses"] = (Ok, null),
