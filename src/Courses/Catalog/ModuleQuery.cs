@@ -6,6 +6,14 @@ namespace Training.Courses.Catalog;
 /// <summary>One module page: its cached HTML and where it sits in the course, in four indexed reads.</summary>
 public sealed class ModuleQuery(ICoursesDbContext db)
 {
+    /// <summary>
+    /// A file of the course as the site last imported it (an image a module shows), by its exact path in the
+    /// course folder; null when the course has no such file. Only kept files match, so no path leads outside.
+    /// </summary>
+    public Task<byte[]?> MediaAsync(string courseSlug, string path, CancellationToken cancellationToken) =>
+        db.CourseSourceFiles.Where(f => f.Path == path && db.Courses.Any(c => c.Id == f.CourseId && c.Slug == courseSlug))
+            .Select(f => f.Content).FirstOrDefaultAsync(cancellationToken);
+
     /// <param name="language">The learner's language (ISO 639-1): the module's translation into it is shown when there is one.</param>
     public async Task<ModulePage?> GetAsync(string courseSlug, string moduleSlug, string userId, string language, CancellationToken cancellationToken)
     {

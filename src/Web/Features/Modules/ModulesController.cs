@@ -49,25 +49,22 @@ public sealed class ModulesController(ModuleQuery modules, ProgressService progr
         return RedirectToAction("Course", "Catalog", new { slug = course });
     }
 
-    /// <summary>Images a module shows, read from the course's folder; never a file outside it.</summary>
+    /// <summary>
+    /// Images a module shows, from the course's files as the site imported them (folder or zip alike): the
+    /// same files the module was checked against; never anything else.
+    /// </summary>
     [HttpGet("media/{**path}")]
     [ResponseCache(Duration = 3600, Location = ResponseCacheLocation.Client)]
-    public IActionResult Media(string course, string path)
+    public async Task<IActionResult> Media(string course, string path, CancellationToken cancellationToken)
     {
-        var contentFolder = Path.GetFullPath(HttpContext.RequestServices.ContentFolder());
-        var courseFolder = Path.GetFullPath(Path.Combine(contentFolder, course));
-        var file = Path.GetFullPath(Path.Combine(courseFolder, path));
-        if (!courseFolder.StartsWith(contentFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-            || !file.StartsWith(courseFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-            || !MediaExtensions.Contains(Path.GetExtension(file))
-            || !System.IO.File.Exists(file))
+        if (!MediaExtensions.Contains(Path.GetExtension(path)) || await modules.MediaAsync(course, path, cancellationToken) is not { } content)
         {
             return NotFound();
         }
         // An SVG opened on its own could run script on the site's origin: sandbox it.
         Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
-        ContentTypes.TryGetContentType(file, out var contentType);
-        return PhysicalFile(file, contentType ?? "application/octet-stream");
+        ContentTypes.TryGetContentType(path, out var contentType);
+        return File(content, contentType ?? "application/octet-stream");
     }
 
     private async Task<IActionResult> ShowAsync(string course, string module, string view, CancellationToken cancellationToken)

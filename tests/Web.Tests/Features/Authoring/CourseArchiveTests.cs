@@ -54,6 +54,17 @@ public sealed class CourseArchiveTests : IDisposable
         });
         Assert.Equal(Shape(source), Shape(empty));
         Assert.Equal(CourseManagement.Site, empty.WithDb(db => db.Courses.Single(c => c.Slug == slug).ManagedBy));
+
+        // Its images are served from the kept files: the empty site has no folder for the course.
+        var trainer = await empty.CreateUserAsync("Ida Images", Roles.Trainer);
+        var client = await empty.LoggedInClientAsync(trainer.Email!);
+        foreach (var image in first.Paths.Where(p => p.EndsWith(".svg", StringComparison.Ordinal) || p.EndsWith(".png", StringComparison.Ordinal)))
+        {
+            var response = await client.GetAsync($"/courses/{slug}/media/{image}");
+            Assert.True(response.IsSuccessStatusCode, $"{image}: {response.StatusCode}");
+            var served = await response.Content.ReadAsByteArrayAsync();
+            Assert.True(first.ReadBytes(image).SequenceEqual(served), $"{image} differs");
+        }
         Assert.Equal(CourseManagement.Files, source.WithDb(db => db.Courses.Single(c => c.Slug == slug).ManagedBy));
     }
 
