@@ -31,7 +31,8 @@ public static class AssignmentFacts
             var person = entry.Entity switch
             {
                 AssignedCourse assigned => assigned.UserId,
-                TrainingUser user when entry.State == EntityState.Modified && entry.Property(nameof(TrainingUser.UnitId)).IsModified => user.Id,
+                // Compared by value: Identity's UpdateAsync marks every property modified on any change (a sign-in too).
+                TrainingUser user when entry.State == EntityState.Modified && UnitChanged(entry) => user.Id,
                 _ when entry.State == EntityState.Deleted => null,
                 CourseCompletion completion => completion.UserId,
                 ModuleCompletion completion => completion.UserId,
@@ -44,6 +45,12 @@ public static class AssignmentFacts
             }
         }
         return people;
+    }
+
+    private static bool UnitChanged(EntityEntry entry)
+    {
+        var unit = entry.Property(nameof(TrainingUser.UnitId));
+        return unit.IsModified && !Equals(unit.OriginalValue, unit.CurrentValue);
     }
 
     /// <summary>

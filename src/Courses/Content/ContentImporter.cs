@@ -94,7 +94,7 @@ public sealed class ContentImporter(ICoursesDbContext db, ContentImportState sta
             if (existing == CourseManagement.Files)
             {
                 return new CourseImportResult(false, null,
-                    [new ContentProblem(files.Display(""), 1, $"The course '{source.Slug}' comes from the site's course-content folder: import the zip under another folder name, or change the folder itself.")]);
+                    [new ContentProblem(files.Display(""), 1, $"The course '{source.Slug}' comes from the site's course-content folder: import the zip under another course address, or change the course's folder itself.")]);
             }
             var added = await ImportCourseAsync(source, cancellationToken, CourseManagement.Site);
             return new CourseImportResult(true, added, source.Problems);
