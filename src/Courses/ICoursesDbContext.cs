@@ -41,6 +41,12 @@ public interface ICoursesDbContext
 
     DbSet<Content.CourseSourceFile> CourseSourceFiles { get; }
 
+    DbSet<Authoring.CourseDraftFile> CourseDraftFiles { get; }
+
+    DbSet<Authoring.CoursePublication> CoursePublications { get; }
+
+    DbSet<Authoring.CourseTrainer> CourseTrainers { get; }
+
     DbSet<Module> Modules { get; }
 
     DbSet<ModuleVersion> ModuleVersions { get; }

@@ -57,6 +57,7 @@ builder.Services
     .AddScoped<Training.Web.Features.Exports.ExportAudit>()
     .AddScoped<DashboardQuery>()
     .AddScoped<Training.Web.Features.Authoring.CourseArchive>()
+    .AddScoped<Training.Web.Features.Authoring.CourseAuthoring>()
     .AddScoped<DemoOrganisationSeeder>()
     .AddScoped<Training.Web.Features.Assignments.AssignmentFormOptions>();
 

@@ -41,13 +41,7 @@ public sealed class AttemptPages(IAssessmentDbContext db, QuizDefinitionStore st
         var numberBefore = items.Take(index).Sum(i => i.Questions.Count);
         var item = items[index];
         var scenario = loaded.Definition.Items.First(i => i.Id == item.ItemId).ScenarioHtml;
-        var views = item.Questions.Select((laid, i) =>
-        {
-            var q = questions[laid.QuestionId];
-            return new QuestionView(q.Id, numberBefore + i + 1, q.Type, q.PromptHtml,
-                laid.OptionOrder.Select(key => q.Options.First(o => o.Key == key)).Select(o => new OptionDefinitionView(o.Key, o.TextHtml)).ToList(),
-                q.Pairs.Select(p => p.Left).ToList(), laid.ChoiceOrder, saved.GetValueOrDefault(q.Id));
-        }).ToList();
+        var views = item.Questions.Select((laid, i) => View(questions[laid.QuestionId], laid, numberBefore + i + 1, saved.GetValueOrDefault(laid.QuestionId))).ToList();
         var pages = items.Select((it, i) => new AttemptPageLink(i + 1, it.Questions.All(q => AnswerForm.IsAnswered(saved.GetValueOrDefault(q.QuestionId))))).ToList();
         var total = loaded.Layout.Questions.Count();
         var secondsLeft = loaded.Attempt.DeadlineAt is { } end ? (int?)Math.Max(0, (int)(end - now).TotalSeconds) : null;
@@ -108,7 +102,7 @@ public sealed class AttemptPages(IAssessmentDbContext db, QuizDefinitionStore st
             definition.ReviewAfterSubmit, review, moduleDone, courseDone) { Language = attempt.Language };
     }
 
-    private static ReviewQuestion Review(int number, QuestionDefinition q, string? scenario, decimal score, QuestionAnswer? answer)
+    internal static ReviewQuestion Review(int number, QuestionDefinition q, string? scenario, decimal score, QuestionAnswer? answer)
     {
         var feedback = new List<string>();
         List<string> yours, correct;
@@ -141,6 +135,12 @@ public sealed class AttemptPages(IAssessmentDbContext db, QuizDefinitionStore st
         }
         return new ReviewQuestion(number, q.PromptHtml, scenario, score, yours, correct, feedback, q.Type);
     }
+
+    /// <summary>A question as the learner sees it: options in the attempt's order, no answer or feedback.</summary>
+    internal static QuestionView View(QuestionDefinition q, LaidOutQuestion laid, int number, QuestionAnswer? saved) =>
+        new(q.Id, number, q.Type, q.PromptHtml,
+            laid.OptionOrder.Select(key => q.Options.First(o => o.Key == key)).Select(o => new OptionDefinitionView(o.Key, o.TextHtml)).ToList(),
+            q.Pairs.Select(p => p.Left).ToList(), laid.ChoiceOrder, saved);
 
     private static string Encode(string text) => System.Net.WebUtility.HtmlEncode(text);
 

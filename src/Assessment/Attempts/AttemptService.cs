@@ -259,8 +259,7 @@ public sealed class AttemptService(IAssessmentDbContext db, QuizDefinitionStore 
         var questions = definition.AllQuestions.ToDictionary(q => q.Id, StringComparer.Ordinal);
         var scores = Layout(attempt.Layout).Questions
             .ToDictionary(q => q.QuestionId, q => QuizGrader.Grade(questions[q.QuestionId], saved.GetValueOrDefault(q.QuestionId), definition.PartialCredit), StringComparer.Ordinal);
-        var score = scores.Count == 0 ? 0 : Math.Round(scores.Values.Sum() * 100 / scores.Count, 2);
-        var passed = score >= definition.PassMark;
+        var (score, passed) = QuizGrader.Total(scores.Values, definition.PassMark);
         var scoresJson = JsonSerializer.Serialize(scores, Json);
         await db.QuizAttempts.Where(a => a.Id == attemptId)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Score, score).SetProperty(a => a.Passed, passed).SetProperty(a => a.QuestionScores, scoresJson), cancellationToken);

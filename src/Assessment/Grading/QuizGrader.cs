@@ -25,6 +25,13 @@ public static class QuizGrader
         };
     }
 
+    /// <summary>An attempt's score in percent (the mean of its questions' scores, two decimals) and whether it passes.</summary>
+    public static (decimal Score, bool Passed) Total(IReadOnlyCollection<decimal> questionScores, int passMark)
+    {
+        var score = questionScores.Count == 0 ? 0 : Math.Round(questionScores.Sum() * 100 / questionScores.Count, 2);
+        return (score, score >= passMark);
+    }
+
     /// <summary>Trimmed, inner whitespace collapsed to one space, lower case (invariant culture).</summary>
     public static string NormaliseText(string text)
     {

@@ -28,6 +28,12 @@ public static class AuditActions
     public const string AssignmentExtended = "assignment.extended";
     public const string ExportDownloaded = "export.downloaded";
     public const string CourseImported = "course.imported";
+    public const string CourseCreated = "course.created";
+    public const string CoursePublished = "course.published";
+    public const string CourseRestored = "course.restored";
+    public const string CourseConverted = "course.converted";
+    public const string CourseTrainerAdded = "course.trainer-added";
+    public const string CourseTrainerRemoved = "course.trainer-removed";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -36,6 +42,7 @@ public static class AuditActions
         CoordinatorAdded, CoordinatorRemoved, PersonCreated, PersonMoved, PeopleImported,
         InvitationSent, InvitationAccepted, CertificateRevoked,
         AssignmentCreated, AssignmentExempted, AssignmentExtended,
-        ExportDownloaded, CourseImported,
+        ExportDownloaded, CourseImported, CourseCreated, CoursePublished, CourseRestored, CourseConverted,
+        CourseTrainerAdded, CourseTrainerRemoved,
     ];
 }

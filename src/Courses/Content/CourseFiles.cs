@@ -68,6 +68,39 @@ public sealed class CourseFiles
     public static CourseFiles FromStored(string slug, IEnumerable<(string Path, byte[] Content)> stored) =>
         new(slug, slug, new SortedDictionary<string, byte[]>(stored.ToDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal), StringComparer.Ordinal));
 
+    /// <summary>These files with some replaced, added or (a null content) removed: a draft over the published files.</summary>
+    public CourseFiles With(IEnumerable<(string Path, byte[]? Content)> changes)
+    {
+        var map = new SortedDictionary<string, byte[]>(files, StringComparer.Ordinal);
+        foreach (var (path, content) in changes)
+        {
+            if (content is null)
+            {
+                map.Remove(path);
+            }
+            else
+            {
+                map[path] = content;
+            }
+        }
+        return new CourseFiles(Slug, DisplayFolder, map);
+    }
+
+    /// <summary>The files of a zip written by <see cref="WriteZip"/> (one folder named after the course).</summary>
+    public static CourseFiles FromZipBytes(byte[] zip, string slug)
+    {
+        using var stream = new MemoryStream(zip);
+        return FromZip(stream, slug, slug);
+    }
+
+    /// <summary>The zip of <see cref="WriteZip"/>, as bytes.</summary>
+    public byte[] ToZipBytes()
+    {
+        using var stream = new MemoryStream();
+        WriteZip(stream);
+        return stream.ToArray();
+    }
+
     /// <summary>Writes the files under <paramref name="folder"/> (created if needed; other files there are left alone).</summary>
     public void WriteTo(string folder)
     {

@@ -7,18 +7,25 @@ using Training.Web.Infrastructure.Site;
 
 namespace Training.Web.Features.Authoring;
 
-public sealed record CoursesViewModel(IReadOnlyList<ArchivedCourse> Courses, bool MayImport, string? Slug = null, IReadOnlyList<ContentProblem>? Problems = null, string? Error = null);
+public sealed record CoursesViewModel(IReadOnlyList<ArchivedCourse> Courses, bool MayImport, string? Slug = null, IReadOnlyList<ContentProblem>? Problems = null, string? Error = null)
+{
+    /// <summary>The courses the person may author (edit links).</summary>
+    public IReadOnlySet<string> Authored { get; init; } = new HashSet<string>();
+}
 
-/// <summary>Courses in the folder format: trainers download any course as a zip; admins import a zip as a course the site keeps.</summary>
+/// <summary>
+/// Courses in the folder format (trainers download any course as a zip; admins import a zip as a course the site
+/// keeps) and, in AuthoringController.Editing.cs, authoring them in the browser.
+/// </summary>
 [Authorize(Roles = Roles.Trainer + "," + Roles.Admin)]
-public sealed class AuthoringController(CourseArchive archive, CurrentActor currentActor, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed partial class AuthoringController(CourseArchive archive, CourseAuthoring authoring, CurrentActor currentActor, IStringLocalizer<SharedResource> localizer) : Controller
 {
     /// <summary>Large enough for a course with its images; a bigger upload is refused before it is read.</summary>
     private const long MaxZipBytes = 50 * 1024 * 1024;
 
     [HttpGet("/teach/courses")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(new CoursesViewModel(await archive.ListAsync(cancellationToken), User.IsInRole(Roles.Admin)));
+        View(new CoursesViewModel(await archive.ListAsync(cancellationToken), User.IsInRole(Roles.Admin)) { Authored = await AuthoredAsync(cancellationToken) });
 
     [HttpGet("/teach/courses/{slug}/export.zip")]
     public async Task<IActionResult> Export(string slug, CancellationToken cancellationToken)
@@ -57,6 +64,9 @@ public sealed class AuthoringController(CourseArchive archive, CurrentActor curr
     private async Task<IActionResult> FormAgainAsync(string? slug, IReadOnlyList<ContentProblem>? problems, string error, CancellationToken cancellationToken)
     {
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View(nameof(Index), new CoursesViewModel(await archive.ListAsync(cancellationToken), true, slug, problems, error));
+        return View(nameof(Index), new CoursesViewModel(await archive.ListAsync(cancellationToken), true, slug, problems, error) { Authored = await AuthoredAsync(cancellationToken) });
     }
+
+    private async Task<IReadOnlySet<string>> AuthoredAsync(CancellationToken cancellationToken) =>
+        (await authoring.ListAsync(await currentActor.GetAsync(cancellationToken), cancellationToken)).Select(c => c.Slug).ToHashSet(StringComparer.Ordinal);
 }

@@ -13,7 +13,7 @@ public sealed record ArchivedCourse(string Slug, string Title, CourseManagement 
 /// A course in the folder format, out of the site and into it: export gives the files exactly as they were
 /// imported; import reads a zip through the same pipeline as course-content/ and keeps the course on the site.
 /// </summary>
-public sealed class CourseArchive(TrainingDbContext db, ContentImporter courses, QuizImporter quizzes, ContentImportState state, AuditLog audit)
+public sealed class CourseArchive(TrainingDbContext db, CourseAuthoring authoring)
 {
     /// <summary>Every course with whether its files can be exported, for the trainer's page.</summary>
     public Task<List<ArchivedCourse>> ListAsync(CancellationToken cancellationToken) =>
@@ -48,22 +48,6 @@ public sealed class CourseArchive(TrainingDbContext db, ContentImporter courses,
         {
             return new CourseImportResult(false, null, [new ContentProblem(displayName, 1, "This is not a zip file: export a course folder as a .zip and try again.")]);
         }
-        var result = await courses.ImportSiteManagedAsync(files, cancellationToken);
-        if (!result.Imported)
-        {
-            return result;
-        }
-        await state.Gate.WaitAsync(cancellationToken);
-        try
-        {
-            var (_, problems) = await quizzes.ImportFilesAsync(files, fromFolder: false, cancellationToken);
-            audit.Record(actor, AuditActions.CourseImported, "course", slug, $"{displayName}: {files.Paths.Count} files, {result.VersionsAdded ?? 0} new module versions");
-            await db.SaveChangesAsync(cancellationToken);
-            return result with { Problems = [.. result.Problems, .. problems] };
-        }
-        finally
-        {
-            state.Gate.Release();
-        }
+        return await authoring.ImportAsync(actor, files, $"{displayName}: {files.Paths.Count} files", cancellationToken);
     }
 }

@@ -15,8 +15,8 @@ namespace Training.Web.Features.Modules;
 [Route("courses/{course}")]
 public sealed class ModulesController(ModuleQuery modules, ProgressService progress, IStringLocalizer<SharedResource> localizer) : Controller
 {
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
-    private static readonly HashSet<string> MediaExtensions = new(StringComparer.OrdinalIgnoreCase) { ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp" };
+    internal static readonly FileExtensionContentTypeProvider ContentTypes = new();
+    internal static readonly HashSet<string> MediaExtensions = new(StringComparer.OrdinalIgnoreCase) { ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp" };
 
     [HttpGet("modules/{module}")]
     public Task<IActionResult> Read(string course, string module, CancellationToken cancellationToken) =>

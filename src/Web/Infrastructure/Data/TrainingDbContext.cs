@@ -44,6 +44,12 @@ public abstract class TrainingDbContext(DbContextOptions options)
 
     public DbSet<CourseSourceFile> CourseSourceFiles => Set<CourseSourceFile>();
 
+    public DbSet<Courses.Authoring.CourseDraftFile> CourseDraftFiles => Set<Courses.Authoring.CourseDraftFile>();
+
+    public DbSet<Courses.Authoring.CoursePublication> CoursePublications => Set<Courses.Authoring.CoursePublication>();
+
+    public DbSet<Courses.Authoring.CourseTrainer> CourseTrainers => Set<Courses.Authoring.CourseTrainer>();
+
     public DbSet<Module> Modules => Set<Module>();
 
     public DbSet<ModuleVersion> ModuleVersions => Set<ModuleVersion>();
