@@ -96,8 +96,8 @@ public sealed partial class CourseAuthoring(
         var others = files.Paths.Where(p => !moduleFiles.Contains(p)).ToList();
         var publications = await db.CoursePublications.CountAsync(p => p.CourseId == course.Id, cancellationToken);
         var trainers = await db.CourseTrainers.Where(t => t.CourseId == course.Id)
-            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new EditorTrainer(u.Id, u.FullName, u.Email ?? ""))
-            .OrderBy(t => t.Email).ToListAsync(cancellationToken);
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => u).OrderBy(u => u.Email)
+            .Select(u => new EditorTrainer(u.Id, u.FullName, u.Email ?? "")).ToListAsync(cancellationToken);
         return new CourseEditorPage(course, modules, others, changed, problems, publications, trainers);
     }
 

@@ -107,6 +107,30 @@ public sealed class CoordinatorScopeTests : IClassFixture<CoordinatorScopeTests.
         ["GET /teach/courses"] = (Forbidden, null),
         ["GET /teach/courses/{slug}/export.zip"] = (Forbidden, null),
         ["POST /teach/courses/import"] = (Forbidden, null),
+        // Authoring: trainers and admins only.
+        ["GET /teach/courses/{slug}/edit"] = (Forbidden, null),
+        ["GET /teach/courses/{slug}/edit/file"] = (Forbidden, null),
+        ["POST /teach/courses/{slug}/edit/file"] = (Forbidden, null),
+        ["POST /teach/courses/{slug}/edit/preview"] = (Forbidden, null),
+        ["GET /teach/courses/{slug}/draft-media/{**path}"] = (Forbidden, null),
+        ["POST /teach/courses/{slug}/edit/modules"] = (Forbidden, null),
+        ["POST /teach/courses/{slug}/edit/modules/{module}/move"] = (Forbidden, null),
+        ["POST /teach/courses/{slug}/edit/modules/{module}/remove"] = (Forbidden, null),
+        ["POST /teach/courses/{slug}/edit/images"] = (Forbidden, null),
+        ["GET /teach/courses/{slug}/edit/settings"] = (Forbidden, null),
+        ["POST /teach/courses/{slug}/edit/settings"] = (Forbidden, null),
+        ["GET /teach/courses/new"] = (Forbidden, null),
+        ["POST /teach/courses/new"] = (Forbidden, null),
+        ["POST /teach/courses/{slug}/publish"] = (Forbidden, null),
+        ["POST /teach/courses/{slug}/discard"] = (Forbidden, null),
+        ["GET /teach/courses/{slug}/history"] = (Forbidden, null),
+        ["GET /teach/courses/{slug}/compare"] = (Forbidden, null),
+        ["POST /teach/courses/{slug}/history/{number:int}/restore"] = (Forbidden, null),
+        ["GET /teach/courses/{slug}/quiz-preview"] = (Forbidden, null),
+        ["POST /teach/courses/{slug}/quiz-preview"] = (Forbidden, null),
+        ["POST /teach/courses/{slug}/convert"] = (Forbidden, null),
+        ["POST /teach/courses/{slug}/trainers"] = (Forbidden, null),
+        ["POST /teach/courses/{slug}/trainers/{userId}/remove"] = (Forbidden, null),
         // Catalog and reading: the same for everyone, nothing about people.
         ["GET /"] = (Redirect, null),
         ["GET /courses"] = (Ok, null),
@@ -356,6 +380,7 @@ public sealed class CoordinatorScopeTests : IClassFixture<CoordinatorScopeTests.
                 ["module"] = "how-these-courses-work",
                 ["key"] = "final",
                 ["path"] = "images/none.png",
+                ["number"] = "1",
             };
             var filled = System.Text.RegularExpressions.Regex.Replace(path, @"\{\**(?<name>\w+)(:[^}]+)?\}", m => values[m.Groups["name"].Value]);
             // Identity's pages take ids in the query string.
