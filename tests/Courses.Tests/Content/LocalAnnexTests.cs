@@ -112,7 +112,7 @@ public sealed class LocalAnnexTests
     [Fact]
     public void The_annex_folder_reads_name_dot_md_and_nothing_outside_it()
     {
-        var root = Path.Combine(Path.GetTempPath(), "training-annex-tests", Guid.NewGuid().ToString("N"));
+        var root = Path.Combine(Path.GetTempPath(), "training-annex-tests-" + Guid.NewGuid().ToString("N"));
         var folder = Path.Combine(root, "annex");
         Directory.CreateDirectory(folder);
         try

@@ -7,7 +7,7 @@ namespace Training.Web.Tests.Infrastructure.Content;
 /// <summary>The site reads its local annex from Content:LocalAnnexFolder when it imports the courses.</summary>
 public sealed class LocalAnnexImportTests : IDisposable
 {
-    private readonly string root = Path.Combine(Path.GetTempPath(), "training-annex-import-tests", Guid.NewGuid().ToString("N"));
+    private readonly string root = Path.Combine(Path.GetTempPath(), "training-annex-import-tests-" + Guid.NewGuid().ToString("N"));
     private readonly TrainingAppFactory app;
 
     private string ContentFolder => Path.Combine(root, "content");
