@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Training.Courses.Catalog;
 using Training.Courses.Content;
 using Training.Courses.Enrolment;
@@ -18,7 +20,12 @@ public static class CoursesModule
     /// <summary>Course content, catalog, enrolment, progress and people. The host registers ICoursesDbContext and IInvitationMail.</summary>
     public static IServiceCollection AddCourses(this IServiceCollection services)
     {
-        services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);
+        services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section)
+            .Validate<IHostEnvironment>((o, environment) => o.ResolveLocalAnnexFolder(environment.ContentRootPath) is not { } folder || Directory.Exists(folder),
+                "Content:LocalAnnexFolder names a folder that does not exist: create it, fix the path, or leave the setting empty.")
+            .ValidateOnStart();
+        services.AddSingleton<ILocalAnnex>(sp => LocalAnnexFolder.From(
+            sp.GetRequiredService<IOptions<ContentOptions>>().Value, sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.AddSingleton<ContentImportState>();
         services.AddScoped<ContentImporter>();
         services.AddScoped<CatalogQuery>();

@@ -11,8 +11,8 @@ public static class Repository
 
     public static string FixtureFolder => Path.Combine(Root, "tests", "Content.Tests", "Fixtures");
 
-    /// <summary>The four courses the content issue asks for; welcome/ is the short sample course.</summary>
-    public static IReadOnlyList<string> RequiredCourses { get; } = ["spotting-trafficking", "safe-interviewing", "migrants-rights", "fair-recruitment-gender"];
+    /// <summary>The courses the content issues ask for (the first four, then protection-in-practice); welcome/ is the short sample course.</summary>
+    public static IReadOnlyList<string> RequiredCourses { get; } = ["spotting-trafficking", "safe-interviewing", "migrants-rights", "fair-recruitment-gender", "protection-in-practice"];
 
     private static string FindRoot()
     {

@@ -15,7 +15,7 @@ public sealed record CourseImportResult(bool Imported, int? VersionsAdded, IRead
 /// last time is not touched. A new module text becomes a new version; older versions stay, because
 /// learners' completions point at them. A course with errors is skipped and keeps its last good import.
 /// </summary>
-public sealed class ContentImporter(ICoursesDbContext db, ContentImportState state, TimeProvider clock, ILogger<ContentImporter> logger)
+public sealed class ContentImporter(ICoursesDbContext db, ContentImportState state, ILocalAnnex localAnnex, TimeProvider clock, ILogger<ContentImporter> logger)
 {
     public async Task<ImportSummary> ImportAllAsync(string contentFolder, CancellationToken cancellationToken)
     {
@@ -28,7 +28,7 @@ public sealed class ContentImporter(ICoursesDbContext db, ContentImportState sta
         await state.Gate.WaitAsync(cancellationToken);
         try
         {
-            var sources = ContentLibrary.ReadAll(contentFolder, Directory.GetParent(contentFolder)?.FullName ?? contentFolder);
+            var sources = ContentLibrary.ReadAll(contentFolder, Directory.GetParent(contentFolder)?.FullName ?? contentFolder, localAnnex);
             var siteManaged = await SiteManagedSlugsAsync(cancellationToken);
             int changed = 0, unchanged = 0, skipped = 0, versions = 0, leftAlone = 0;
             foreach (var source in sources)
@@ -82,7 +82,7 @@ public sealed class ContentImporter(ICoursesDbContext db, ContentImportState sta
     /// </summary>
     public async Task<CourseImportResult> ImportSiteManagedAsync(CourseFiles files, CancellationToken cancellationToken)
     {
-        var source = CourseSource.Read(files);
+        var source = CourseSource.Read(files, localAnnex);
         if (!source.OriginalIsValid)
         {
             return new CourseImportResult(false, null, source.Problems);

@@ -3,12 +3,12 @@ namespace Training.Courses.Content;
 /// <summary>Reads every course folder under the content folder. One broken course never hides the others.</summary>
 public static class ContentLibrary
 {
-    public static IReadOnlyList<CourseSource> ReadAll(string contentFolder, string displayRoot)
+    public static IReadOnlyList<CourseSource> ReadAll(string contentFolder, string displayRoot, ILocalAnnex? localAnnex = null)
     {
         var courses = Directory.EnumerateDirectories(contentFolder)
             .Where(d => !Path.GetFileName(d).StartsWith('.'))
             .Order(StringComparer.Ordinal)
-            .Select(d => CourseSource.Read(d, displayRoot))
+            .Select(d => CourseSource.Read(d, displayRoot, localAnnex))
             .ToList();
 
         // Folder names differing only in case would share an address.

@@ -11,6 +11,16 @@ public sealed class ContentOptions
     /// <summary>Re-import when a file changes. Empty: on in Development only.</summary>
     public bool? WatchForChanges { get; set; }
 
+    /// <summary>
+    /// The site's local annex: a folder of name.md files (hotlines.md, shelters.md, ...) shown where modules say
+    /// {{annex: name}}. Empty: modules show a placeholder and a note instead.
+    /// </summary>
+    public string? LocalAnnexFolder { get; set; }
+
+    /// <summary>The annex folder as a full path (relative paths from <paramref name="startFolder"/>), or null when not set.</summary>
+    public string? ResolveLocalAnnexFolder(string startFolder) =>
+        string.IsNullOrWhiteSpace(LocalAnnexFolder) ? null : Path.GetFullPath(LocalAnnexFolder, startFolder);
+
     public string ResolveFolder(string startFolder)
     {
         if (!string.IsNullOrWhiteSpace(Folder))

@@ -20,6 +20,16 @@ public sealed class CourseContext
     /// <summary>The course's modules by file name (01-intro.md).</summary>
     public required IReadOnlyDictionary<string, ModuleSource> ModulesByFile { get; init; }
 
+    /// <summary>The site's local annex, for <c>{{annex: name}}</c> lines; none by default.</summary>
+    public ILocalAnnex LocalAnnex { get; init; } = LocalAnnexTexts.None;
+
+    /// <summary>The annexes the modules used and what they held (null: not set), for the course's content hash.</summary>
+    public SortedDictionary<string, string?> AnnexesUsed { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>What the annexes used added to the course's content: a changed annex means a new import.</summary>
+    public string AnnexHashText() =>
+        string.Concat(AnnexesUsed.Select(a => $"\0annex:{a.Key}:{(a.Value is null ? "\u0001" : a.Value)}"));
+
     public string ModuleUrl(string moduleSlug) => $"/courses/{CourseSlug}/modules/{moduleSlug}";
 
     public string MediaUrl(string relativePath) => $"/courses/{CourseSlug}/media/{relativePath}";

@@ -30,6 +30,9 @@ public sealed partial class CourseSource
 
     public List<ContentProblem> Problems { get; } = [];
 
+    /// <summary>The site's local annex the modules (and their translations) were rendered with.</summary>
+    public ILocalAnnex LocalAnnex { get; private init; } = LocalAnnexTexts.None;
+
     /// <summary>Every problem of the course and of its translations.</summary>
     public bool IsValid => Problems.Count == 0;
 
@@ -39,12 +42,14 @@ public sealed partial class CourseSource
     private readonly List<ContentProblem> translationProblems = [];
 
     /// <param name="displayRoot">Problems name files relative to this folder (usually the current directory).</param>
-    public static CourseSource Read(string folder, string displayRoot) => Read(CourseFiles.FromFolder(folder, displayRoot));
+    /// <param name="localAnnex">The site's local annex for <c>{{annex: name}}</c> lines; none (placeholders) when null.</param>
+    public static CourseSource Read(string folder, string displayRoot, ILocalAnnex? localAnnex = null) =>
+        Read(CourseFiles.FromFolder(folder, displayRoot), localAnnex);
 
     /// <summary>Reads, checks and renders a course from its files: the one pipeline for folders, zips and drafts.</summary>
-    public static CourseSource Read(CourseFiles files)
+    public static CourseSource Read(CourseFiles files, ILocalAnnex? localAnnex = null)
     {
-        var source = new CourseSource { Slug = files.Slug, Files = files };
+        var source = new CourseSource { Slug = files.Slug, Files = files, LocalAnnex = localAnnex ?? LocalAnnexTexts.None };
         source.Load();
         return source;
     }
@@ -118,8 +123,10 @@ public sealed partial class CourseSource
             Files = Files,
             GlossaryAnchors = Glossary.ToDictionary(g => g.Term, g => g.Anchor, StringComparer.OrdinalIgnoreCase),
             ModulesByFile = modules.ToDictionary(m => m.FileName, StringComparer.Ordinal),
+            LocalAnnex = LocalAnnex,
         };
         Modules = modules.Select(m => new ParsedModule(m, ModuleRenderer.Render(m, context, Problems))).ToList();
+        hash.Append(context.AnnexHashText());
 
         // A translation's problems (and a misnamed language folder) keep that translation out, not the course.
         Translations = TranslationFolders.Read(Files, Course?.Language?.Trim(), translationProblems)

@@ -49,6 +49,7 @@ public static class HtmlSafety
         sanitizer.AllowedTags.Remove("textarea");
         sanitizer.AllowedTags.Remove("select");
         sanitizer.AllowedSchemes.Add("mailto");
+        sanitizer.AllowedSchemes.Add("tel"); // hotlines in a site's local annex, dialled from a phone
         // An id the page around the module uses (id="main") would break its skip link or headings.
         sanitizer.PostProcessNode += (_, e) =>
         {

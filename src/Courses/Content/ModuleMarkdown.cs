@@ -19,6 +19,16 @@ public static class ModuleMarkdown
         .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
         .UseAutoLinks()
         .Use<GlossaryLinkParser>()
+        .Use<LocalAnnexExtension>()
+        .Build();
+
+    /// <summary>
+    /// For a site's local annex: plain Markdown with tables and links, no front matter, boxes, footnotes or
+    /// glossary links, and no heading ids (they could clash with the module's anchors).
+    /// </summary>
+    private static MarkdownPipeline AnnexPipeline { get; } = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseAutoLinks()
         .Build();
 
     /// <summary>
@@ -62,6 +72,25 @@ public static class ModuleMarkdown
         {
             document.SetData(RenamedHeadingIds, renamed);
         }
+    }
+
+    /// <summary>
+    /// A local annex as HTML (sanitised later with the module around it). Its headings sit below the module's
+    /// section headings: '#' becomes a level-3 heading, '##' level 4, and so on.
+    /// </summary>
+    public static string AnnexToHtml(string markdown)
+    {
+        var document = Markdown.Parse(markdown.Replace("\r\n", "\n", StringComparison.Ordinal), AnnexPipeline);
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            heading.Level = Math.Min(6, heading.Level + 2);
+        }
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        AnnexPipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
     }
 
     /// <param name="language">The module's language when it is a translation: its boxes are labelled in it.</param>

@@ -44,6 +44,10 @@ public static class ModuleRenderer
             }
         }
         CheckRawHtmlImages(module, problems);
+        foreach (var annex in document.Descendants<LocalAnnexBlock>())
+        {
+            ResolveAnnex(annex, module, course, problems);
+        }
 
         var tableOfContents = document.Descendants<HeadingBlock>()
             .Where(h => h.Level is 2 or 3 && h.GetAttributes().Id is not null)
@@ -131,6 +135,22 @@ public static class ModuleRenderer
             return;
         }
         image.Url = course.MediaUrl(relative);
+    }
+
+    private static void ResolveAnnex(LocalAnnexBlock annex, ModuleSource module, CourseContext course, List<ContentProblem> problems)
+    {
+        if (!LocalAnnexBlock.IsValidName(annex.Name))
+        {
+            problems.Add(Problem(module, annex.Line,
+                $"The local annex name '{annex.Name}' is not valid: use lower-case letters, digits and hyphens only, such as {{{{annex: hotlines}}}}."));
+            return;
+        }
+        if (!course.AnnexesUsed.TryGetValue(annex.Name, out var text))
+        {
+            text = course.LocalAnnex.Find(annex.Name);
+            course.AnnexesUsed[annex.Name] = text;
+        }
+        annex.Html = text is null ? null : ModuleMarkdown.AnnexToHtml(text);
     }
 
     private static void CheckRawHtmlImages(ModuleSource module, List<ContentProblem> problems)

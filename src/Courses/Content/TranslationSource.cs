@@ -110,8 +110,10 @@ public sealed class TranslationSource
             Language = Language,
             GlossaryAnchors = Glossary.GroupBy(g => g.Term, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Anchor, StringComparer.OrdinalIgnoreCase),
             ModulesByFile = modulesByFile,
+            LocalAnnex = original.LocalAnnex,
         };
         Modules = modules.Select(m => new ParsedModule(m, ModuleRenderer.Render(m, context, Problems))).ToList();
+        hash.Append(context.AnnexHashText());
         ContentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(hash.ToString())));
     }
 }

@@ -26,10 +26,18 @@ public static class ContentCommand
             return 1;
         }
 
+        var annexFolder = options.ResolveLocalAnnexFolder(Directory.GetCurrentDirectory());
+        if (annexFolder is not null && !Directory.Exists(annexFolder))
+        {
+            output.WriteLine($"{annexFolder}: no such folder (Content:LocalAnnexFolder).");
+            return 1;
+        }
+        var annex = LocalAnnexFolder.From(options, Directory.GetCurrentDirectory());
+
         // A folder holding course.yml is one course; any other folder holds courses.
         var courses = File.Exists(Path.Combine(folder, "course.yml"))
-            ? [CourseSource.Read(folder, Directory.GetCurrentDirectory())]
-            : ContentLibrary.ReadAll(folder, Directory.GetCurrentDirectory());
+            ? [CourseSource.Read(folder, Directory.GetCurrentDirectory(), annex)]
+            : ContentLibrary.ReadAll(folder, Directory.GetCurrentDirectory(), annex);
         foreach (var course in courses)
         {
             QuizLibrary.ReadCourse(course.Files, course.Problems);

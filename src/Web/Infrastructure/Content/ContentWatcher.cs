@@ -33,10 +33,18 @@ public sealed class ContentWatcher(IServiceProvider services, IOptions<ContentOp
                 changed.Release();
             }
         }
-        watcher.Changed += Signal;
-        watcher.Created += Signal;
-        watcher.Deleted += Signal;
-        watcher.Renamed += Signal;
+        // The local annex is part of what modules show: an edit there re-imports too.
+        var annexFolder = options.Value.ResolveLocalAnnexFolder(environment.ContentRootPath);
+        using var annexWatcher = annexFolder is not null && Directory.Exists(annexFolder)
+            ? new FileSystemWatcher(annexFolder) { EnableRaisingEvents = true }
+            : null;
+        foreach (var each in new[] { watcher, annexWatcher }.OfType<FileSystemWatcher>())
+        {
+            each.Changed += Signal;
+            each.Created += Signal;
+            each.Deleted += Signal;
+            each.Renamed += Signal;
+        }
         logger.LogInformation("Watching {Folder} for course changes.", folder);
 
         while (!stoppingToken.IsCancellationRequested)
