@@ -58,7 +58,7 @@ public sealed record ImageUpload(ChangeOutcome Outcome, string? Path = null, str
 /// from the courses the actor may author (<see cref="AuthorableCourses"/>): others answer not found.
 /// </summary>
 public sealed partial class CourseAuthoring(
-    TrainingDbContext db, ContentImporter importer, QuizImporter quizzes, ContentImportState state, AuditLog audit, TimeProvider clock)
+    TrainingDbContext db, ContentImporter importer, QuizImporter quizzes, ContentImportState state, ILocalAnnex localAnnex, AuditLog audit, TimeProvider clock)
 {
     /// <summary>Uploaded images: enough for a photograph or a diagram; larger files slow learners on slow links.</summary>
     public const int MaxImageBytes = 2 * 1024 * 1024;
@@ -86,7 +86,7 @@ public sealed partial class CourseAuthoring(
         }
         var (files, rows) = await DraftAsync(course, cancellationToken);
         var changed = rows.Select(r => r.Path).Order(StringComparer.Ordinal).ToList();
-        var source = CourseSource.Read(files);
+        var source = CourseSource.Read(files, localAnnex);
         var problems = Problems(files, source, out _);
         var modules = ModuleFiles.Of(files).Select(m => new EditorModule(m,
             source.Modules.FirstOrDefault(p => p.Source.FileName == m.FileName)?.Source.FrontMatter?.Title ?? m.Slug,
@@ -297,7 +297,7 @@ public sealed partial class CourseAuthoring(
             yml = CourseSettings.SetField(yml, "majorVersion", majorVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
             files = files.With([("course.yml", Encoding.UTF8.GetBytes(yml))]);
         }
-        var problems = Problems(files, CourseSource.Read(files), out var blocking);
+        var problems = Problems(files, CourseSource.Read(files, localAnnex), out var blocking);
         if (blocking)
         {
             return new PublishResult(false, null, problems, "problems");
@@ -376,7 +376,7 @@ public sealed partial class CourseAuthoring(
         var empty = CourseFiles.FromStored(slug, []);
         var first = ModuleFiles.Add(empty, "introduction", "Introduction")!.Value;
         var files = empty.With([("course.yml", Encoding.UTF8.GetBytes(settings.ToYaml(null))), (first.Path, first.Content)]);
-        var problems = Problems(files, CourseSource.Read(files), out var blocking);
+        var problems = Problems(files, CourseSource.Read(files, localAnnex), out var blocking);
         if (blocking)
         {
             return (ChangeOutcome.Invalid, problems);
@@ -616,9 +616,9 @@ public sealed partial class CourseAuthoring(
         return problems;
     }
 
-    private static FilePreview Render(CourseFiles files, string path)
+    private FilePreview Render(CourseFiles files, string path)
     {
-        var source = CourseSource.Read(files);
+        var source = CourseSource.Read(files, localAnnex);
         var problems = Problems(files, source, out _).Where(p => p.Path == path || p.Path.Length == 0).ToList();
         var module = source.Modules.FirstOrDefault(m => m.Source.FileName == path);
         // Draft images are served to the preview by the authoring pages, not the learners' (which serve the published files).
