@@ -28,12 +28,15 @@ public static partial class QuestionQuality
                 {
                     yield return $"the feedback does not explain the pair '{p.Left} => {p.Right}' (name its left or right side)";
                 }
+                if (Reasons(whole) < q.Pairs.Count)
+                {
+                    yield return $"the feedback gives {Reasons(whole)} reasons for {q.Pairs.Count} pairs: explain each pair";
+                }
                 break;
             case QuestionType.Ordering:
-                var reasons = Sentences().Split(whole).Count(s => ReasonLength(s) >= 3);
-                if (reasons < q.OrderItems.Count)
+                if (Reasons(whole) < q.OrderItems.Count)
                 {
-                    yield return $"the feedback gives {reasons} reasons for {q.OrderItems.Count} steps: explain each step";
+                    yield return $"the feedback gives {Reasons(whole)} reasons for {q.OrderItems.Count} steps: explain each step";
                 }
                 break;
             default:
@@ -56,6 +59,9 @@ public static partial class QuestionQuality
         };
         return answers.Count > 0 && answers.All(a => Number().IsMatch(a));
     }
+
+    /// <summary>Sentences (or clauses ending in ';' or ':') of at least three words: one per pair or step.</summary>
+    private static int Reasons(string feedback) => Sentences().Split(feedback).Count(s => ReasonLength(s) >= 3);
 
     /// <summary>Words left once the verdict and the source citations are taken off.</summary>
     public static int ReasonLength(string feedback)
