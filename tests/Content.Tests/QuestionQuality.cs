@@ -68,6 +68,8 @@ public static partial class QuestionQuality
     {
         var text = Citation().Replace(feedback, " ");
         text = Verdict().Replace(text, "");
+        // "These topics are listed in the report." names a source, it gives no reason.
+        text = string.Join(' ', Sentences().Split(text).Where(s => !SourceOnly().IsMatch(s)));
         return Regex.Count(text, @"[\p{L}\p{N}]+");
     }
 
@@ -96,6 +98,9 @@ public static partial class QuestionQuality
 
     [GeneratedRegex(@"^\s*(right|correct|yes|no|not quite|wrong|incorrect|true|false|partly|not so)\b[.,:;!]?", RegexOptions.IgnoreCase)]
     private static partial Regex Verdict();
+
+    [GeneratedRegex(@"^\W*(this|these|both points|it|that|the \w+)( \w+){0,3} (is|are|was|were|comes?|came)( \w+)? (described|listed|reported|recorded|named|from)\b[^.;]{0,40}[.;]?\s*$|^\W*this is how \w+ describes", RegexOptions.IgnoreCase)]
+    private static partial Regex SourceOnly();
 
     [GeneratedRegex(@"(?<=[.;!?:])\s+")]
     private static partial Regex Sentences();

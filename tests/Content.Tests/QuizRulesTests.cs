@@ -83,6 +83,7 @@ public sealed class QuizRulesTests
 
         Assert.Equal(["option 'Nursing' has no reason in its feedback: \"Right (000_f5cd69f64d87e2a0.txt).\""], QuestionQuality.FeedbackProblems(choice));
         Assert.Equal(2, QuestionQuality.FeedbackProblems(matching).Count());
+        Assert.Single(QuestionQuality.FeedbackProblems(choice with { Options = [choice.Options[0] with { FeedbackHtml = "<p>Right. These topics are listed in 004_8e8852ea4974e865.txt.</p>" }, choice.Options[1]] }));
         Assert.Empty(QuestionQuality.FeedbackProblems(matching with { FeedbackHtml = "<p>CEDAW covers discrimination; the Palermo Protocol defines trafficking.</p>" }));
     }
 
