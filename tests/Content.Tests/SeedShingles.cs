@@ -10,14 +10,25 @@ public static class SeedShingles
 
     public static string SeedListFile => Path.Combine(Repository.FixtureFolder, "seed-files.txt");
 
+    public static string ContentFixtureFile => Path.Combine(Repository.FixtureFolder, "seed-content-shingles.bin");
+
     public static bool SeedsPresent => Directory.Exists(Repository.SeedsFolder);
 
-    public static HashSet<ulong> FromSeeds() =>
-        Directory.GetFiles(Repository.SeedsFolder, "*.txt").SelectMany(f => Shingles.Of(File.ReadAllText(f))).Select(s => s.Hash).ToHashSet();
+    public static HashSet<ulong> FromSeeds() => FromSeeds(Shingles.Of);
 
-    public static HashSet<ulong> FromFixture()
+    /// <summary>The sources' runs of content words (<see cref="Shingles.ContentOf"/>).</summary>
+    public static HashSet<ulong> ContentFromSeeds() => FromSeeds(Shingles.ContentOf);
+
+    private static HashSet<ulong> FromSeeds(Func<string, IEnumerable<(string Text, ulong Hash)>> shingles) =>
+        Directory.GetFiles(Repository.SeedsFolder, "*.txt").SelectMany(f => shingles(File.ReadAllText(f))).Select(s => s.Hash).ToHashSet();
+
+    public static HashSet<ulong> FromFixture() => FromFixture(FixtureFile);
+
+    public static HashSet<ulong> ContentFromFixture() => FromFixture(ContentFixtureFile);
+
+    private static HashSet<ulong> FromFixture(string fixture)
     {
-        var bytes = File.ReadAllBytes(FixtureFile);
+        var bytes = File.ReadAllBytes(fixture);
         var hashes = new HashSet<ulong>();
         for (var i = 0; i + 8 <= bytes.Length; i += 8)
         {
@@ -28,6 +39,8 @@ public static class SeedShingles
 
     public static HashSet<ulong> Load() => SeedsPresent ? FromSeeds() : FromFixture();
 
+    public static HashSet<ulong> LoadContent() => SeedsPresent ? ContentFromSeeds() : ContentFromFixture();
+
     public static IReadOnlySet<string> SeedFileNames() => SeedsPresent
         ? Directory.GetFiles(Repository.SeedsFolder, "*.txt").Select(Path.GetFileName).OfType<string>().ToHashSet(StringComparer.Ordinal)
         : File.ReadAllLines(SeedListFile).Where(l => l.Length > 0).ToHashSet(StringComparer.Ordinal);
@@ -35,12 +48,17 @@ public static class SeedShingles
     public static void WriteFixture()
     {
         Directory.CreateDirectory(Repository.FixtureFolder);
-        var sorted = FromSeeds().Order().ToList();
-        using var file = File.Create(FixtureFile);
-        foreach (var hash in sorted)
+        Write(FixtureFile, FromSeeds());
+        Write(ContentFixtureFile, ContentFromSeeds());
+        File.WriteAllLines(SeedListFile, SeedFileNames().Order(StringComparer.Ordinal));
+    }
+
+    private static void Write(string fixture, HashSet<ulong> hashes)
+    {
+        using var file = File.Create(fixture);
+        foreach (var hash in hashes.Order())
         {
             file.Write(BitConverter.GetBytes(hash));
         }
-        File.WriteAllLines(SeedListFile, SeedFileNames().Order(StringComparer.Ordinal));
     }
 }

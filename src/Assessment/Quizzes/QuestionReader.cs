@@ -32,6 +32,7 @@ internal static class QuestionReader
         {
             Id = id,
             Type = type,
+            Recall = heading.Tags.Contains(QuizHeading.RecallTag),
             Line = headingLine + 1,
             PromptHtml = QuizHtml.Blocks(prompt),
             FeedbackHtml = feedback.Length > 0 ? feedback : null,

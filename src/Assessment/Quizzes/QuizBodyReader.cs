@@ -72,6 +72,10 @@ internal sealed class QuizBodyReader(QuizFileContext file)
             file.Report(line, $"{name} has an unknown type '{{{heading.TypeName}}}': use {QuizHeading.TypeList}.");
             return null;
         }
+        foreach (var tag in heading.Tags.Where(t => t != QuizHeading.RecallTag))
+        {
+            file.Report(line, $"{name} has an unknown tag '{tag}': the only tag is '{QuizHeading.RecallTag}', written after the type, such as '{{single {QuizHeading.RecallTag}}}'.");
+        }
         return QuestionReader.Read(file, heading, line, body);
     }
 

@@ -58,6 +58,9 @@ public sealed record QuestionDefinition
 
     public QuestionType Type { get; init; }
 
+    /// <summary>Tagged "recall" ("## id {single recall}"): it tests memory of a date, number or programme name.</summary>
+    public bool Recall { get; init; }
+
     public string PromptHtml { get; init; } = "";
 
     /// <summary>Single, multiple and true/false: the options, keyed "a", "b", ... in file order.</summary>

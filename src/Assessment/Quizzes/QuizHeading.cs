@@ -5,9 +5,15 @@ namespace Training.Assessment.Quizzes;
 /// <summary>
 /// A quiz heading read from its raw text: "## id {type}" for a question, "## scenario: id" for a scenario.
 /// Read from the source line rather than Markdig's inlines, so an id such as "a_b_c" is never emphasis.
+/// Words after the type inside the braces are tags: "## id {single recall}".
 /// </summary>
 internal sealed partial record QuizHeading(string Id, bool IsScenario, string? TypeName, QuestionType? Type)
 {
+    /// <summary>The words written after the type, such as "recall"; checked by the body reader.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>"recall": the question tests memory of a date, number or programme name (courses keep these few).</summary>
+    public const string RecallTag = "recall";
     public static readonly IReadOnlyDictionary<string, QuestionType> Types = new Dictionary<string, QuestionType>(StringComparer.Ordinal)
     {
         ["single"] = QuestionType.SingleChoice,
@@ -33,9 +39,10 @@ internal sealed partial record QuizHeading(string Id, bool IsScenario, string? T
         {
             return new QuizHeading(text, IsScenario: false, null, null);
         }
-        var typeName = question.Groups["type"].Value.Trim();
+        var words = question.Groups["type"].Value.Split(' ', '\t').Where(w => w.Length > 0).ToList();
+        var typeName = words.FirstOrDefault() ?? "";
         return new QuizHeading(question.Groups["id"].Value.Trim(), IsScenario: false, typeName,
-            Types.TryGetValue(typeName, out var type) ? type : null);
+            Types.TryGetValue(typeName, out var type) ? type : null) { Tags = words.Skip(1).ToList() };
     }
 
     public static bool IsValidId(string id) => IdPattern().IsMatch(id);

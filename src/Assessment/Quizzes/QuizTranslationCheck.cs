@@ -57,6 +57,10 @@ public static class QuizTranslationCheck
             report(translation.Line, $"{name} is {{{TypeName(translation.Type)}}} here but {{{TypeName(original.Type)}}} in the original: a translation never changes a question's type.");
             return;
         }
+        if (original.Recall != translation.Recall)
+        {
+            report(translation.Line, $"{name} is {(translation.Recall ? "" : "not ")}tagged '{QuizHeading.RecallTag}' here but {(original.Recall ? "is" : "is not")} in the original: copy the tags after the type as they are.");
+        }
         if (original.Options.Count != translation.Options.Count)
         {
             report(translation.Line, $"{name} has {translation.Options.Count} options here and {original.Options.Count} in the original: translate each option, in the same order.");

@@ -189,6 +189,25 @@ public sealed class QuizParserTests
     }
 
     [Fact]
+    public void A_question_tagged_recall_after_its_type_is_marked_as_recall()
+    {
+        var tagged = SingleQuestion("""
+            ## report-year {single  recall}
+            When was the report published?
+
+            - [x] 2009
+              > Right: its cover says 2009.
+            - [ ] 1999
+              > No: that is ten years too early.
+            """);
+        var untagged = SingleQuestion(OneQuestion);
+
+        Assert.Equal(QuestionType.SingleChoice, tagged.Type);
+        Assert.True(tagged.Recall);
+        Assert.False(untagged.Recall);
+    }
+
+    [Fact]
     public void A_choice_question_may_have_feedback_on_the_whole_question_after_its_options()
     {
         var question = SingleQuestion("""

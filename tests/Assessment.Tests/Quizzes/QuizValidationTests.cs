@@ -13,6 +13,7 @@ public sealed class QuizValidationTests
     {
         // Headings
         { "\n## q {choice}\nPrompt\n\n- [x] A\n- [ ] B", 11, "Question 'q' has an unknown type '{choice}': use single, multiple, true-false, matching, ordering or short-text." },
+        { "\n## q {single trivia}\nPrompt\n\n- [x] A\n- [ ] B", 11, "Question 'q' has an unknown tag 'trivia': the only tag is 'recall', written after the type, such as '{single recall}'." },
         { "\n## q\nPrompt\n\n- [x] A\n- [ ] B", 11, "Question 'q' has no type: write it after the id, such as '## q {single}'. The types are single, multiple, true-false, matching, ordering or short-text." },
         { "\n## Passport_Held {single}\nPrompt\n\n- [x] A\n- [ ] B", 11, "The id 'Passport_Held' is not valid: use lower-case letters, digits and hyphens only, such as 'passport-held'." },
         { "\n## {single}\nPrompt\n\n- [x] A\n- [ ] B", 11, "This heading has no id: write '## some-id {single}' for a question or '## scenario: some-id' for a scenario." },
