@@ -124,12 +124,11 @@ public sealed partial class AuthoringController
         }
     }
 
-    /// <summary>The live preview editor.js asks for as the trainer types: sanitised HTML by the learners' pipeline and the file's problems. Nothing is saved.</summary>
+    /// <summary>The live preview editor.js asks for as the trainer types: the preview's HTML (problems, sanitised module or quiz) for the text. Nothing is saved.</summary>
     [HttpPost("/teach/courses/{slug}/edit/preview")]
     public async Task<IActionResult> Preview(string slug, string path, string? text, CancellationToken cancellationToken) =>
         await authoring.PreviewAsync(await currentActor.GetAsync(cancellationToken), slug, path ?? "", text ?? "", cancellationToken) is { } preview
-            ? Json(new { title = preview.Title, objectives = preview.Objectives, html = preview.Html, problems = preview.Problems.Select(p => new { line = p.Line, message = p.Message }) })
-            : NotFound();
+            ? PartialView("_PreviewBody", preview) : NotFound();
 
     [HttpGet("/teach/courses/{slug}/draft-media/{**path}")]
     public async Task<IActionResult> DraftMedia(string slug, string path, CancellationToken cancellationToken)

@@ -34,7 +34,8 @@ public sealed record CourseEditorPage(
 public sealed record FileEditor(AuthoredCourse Course, string Path, string Text, int Revision, string BaseHash, bool IsDraft, FilePreview Preview);
 
 /// <summary>A file rendered by the learners' pipeline: the module's sanitised HTML (null for other files) and the file's problems by line.</summary>
-public sealed record FilePreview(string? Title, IReadOnlyList<string> Objectives, string? Html, IReadOnlyList<DraftProblem> Problems, bool IsQuiz);
+/// <param name="Quiz">A quiz file's questions as a learner sees them, with their answers and feedback.</param>
+public sealed record FilePreview(string? Title, IReadOnlyList<string> Objectives, string? Html, IReadOnlyList<DraftProblem> Problems, bool IsQuiz, QuizPreviewResult? Quiz = null);
 
 public enum SaveOutcome { Saved, Conflict, NotFound, NotEditable, BadPath }
 
@@ -248,11 +249,8 @@ public sealed partial class CourseAuthoring(
         {
             return (null, []);
         }
-        var problems = new List<ContentProblem>();
-        var moduleSlug = path == QuizLibrary.FinalQuizFile ? null : ModuleFiles.Of(files).FirstOrDefault(m => m.Stem + ".quiz.md" == Path.GetFileName(path))?.Slug;
-        var quiz = QuizParser.ParseText(files.ReadText(path), files.Display(path), moduleSlug, problems);
-        var mine = problems.Select(p => new DraftProblem(path, p.Line, p.Message)).ToList();
-        return quiz is null ? (null, mine) : (field is null ? QuizPreview.Show(quiz) : QuizPreview.Grade(quiz, field), mine);
+        var (quiz, problems) = ReadQuiz(files, path);
+        return quiz is null ? (null, problems) : (field is null ? QuizPreview.Show(quiz) : QuizPreview.Grade(quiz, field), problems);
     }
 
     /// <summary>Drops the draft: the course is as last published.</summary>
@@ -623,7 +621,19 @@ public sealed partial class CourseAuthoring(
         var module = source.Modules.FirstOrDefault(m => m.Source.FileName == path);
         // Draft images are served to the preview by the authoring pages, not the learners' (which serve the published files).
         var html = module?.Rendered.Html.Replace($"/courses/{files.Slug}/media/", $"/teach/courses/{files.Slug}/draft-media/", StringComparison.Ordinal);
-        return new FilePreview(module?.Source.FrontMatter?.Title, module?.Source.FrontMatter?.Objectives ?? [], html, problems, path.EndsWith(".quiz.md", StringComparison.Ordinal));
+        var isQuiz = path.EndsWith(".quiz.md", StringComparison.Ordinal);
+        var quiz = isQuiz && files.Exists(path) ? ReadQuiz(files, path).Quiz : null;
+        return new FilePreview(module?.Source.FrontMatter?.Title, module?.Source.FrontMatter?.Objectives ?? [], html, problems, isQuiz, quiz is null ? null : QuizPreview.Show(quiz));
+    }
+
+    /// <summary>One quiz file of the draft, read as the import reads it (its module's slug, or none for the final assessment).</summary>
+    private static (QuizDefinition? Quiz, List<DraftProblem> Problems) ReadQuiz(CourseFiles files, string path)
+    {
+        var problems = new List<ContentProblem>();
+        var name = Path.GetFileName(path);
+        var moduleSlug = name == QuizLibrary.FinalQuizFile ? null : ModuleFiles.Of(files).FirstOrDefault(m => m.Stem + ".quiz.md" == name)?.Slug;
+        var quiz = QuizParser.ParseText(files.ReadText(path), files.Display(path), moduleSlug, problems);
+        return (quiz, problems.Select(p => new DraftProblem(path, p.Line, p.Message)).ToList());
     }
 
     /// <summary>Line ends as Unix (browsers post CRLF), so saving without a change changes nothing.</summary>

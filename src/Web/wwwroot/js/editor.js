@@ -10,8 +10,7 @@
   var text = document.getElementById('editor-text');
   var revision = document.getElementById('editor-revision');
   var status = document.getElementById('editor-status');
-  var problems = document.getElementById('editor-problems');
-  var preview = document.getElementById('editor-preview');
+  var area = document.getElementById('editor-preview-area');
   var words = document.getElementById('editor-words').dataset;
   var token = form.querySelector('input[name="__RequestVerificationToken"]').value;
   var path = form.querySelector('input[name="path"]').value;
@@ -34,71 +33,21 @@
     return data;
   }
 
-  function lineLink(line) {
-    var link = document.createElement('a');
-    link.href = '#editor-text';
-    link.setAttribute('data-line', line);
-    link.textContent = words.line.replace('{0}', line);
-    return link;
-  }
-
-  function showProblems(list) {
-    problems.textContent = '';
-    if (!list.length) {
-      var none = document.createElement('p');
-      none.className = 'muted';
-      none.textContent = words.none;
-      problems.appendChild(none);
-      return;
-    }
-    var box = document.createElement('div');
-    box.className = 'alert alert-warning';
-    var intro = document.createElement('p');
-    intro.textContent = words.problems;
-    var ul = document.createElement('ul');
-    ul.className = 'problems';
-    list.forEach(function (problem) {
-      var li = document.createElement('li');
-      li.appendChild(lineLink(problem.line));
-      li.appendChild(document.createTextNode(': ' + problem.message));
-      ul.appendChild(li);
-    });
-    box.appendChild(intro);
-    box.appendChild(ul);
-    problems.appendChild(box);
-  }
-
-  function showPreview(result) {
-    if (result.html === null) { return; }
-    preview.textContent = '';
-    var title = document.createElement('h3');
-    title.className = 'preview-title';
-    title.textContent = result.title || '';
-    preview.appendChild(title);
-    if (result.objectives && result.objectives.length) {
-      var ul = document.createElement('ul');
-      ul.className = 'objectives';
-      result.objectives.forEach(function (objective) {
-        var li = document.createElement('li');
-        li.textContent = objective;
-        ul.appendChild(li);
-      });
-      preview.appendChild(ul);
-    }
-    // Sanitised on the server by the learners' pipeline, as the published page is; the page's policy runs no inline script either way.
-    var prose = document.createElement('div');
-    prose.className = 'prose';
-    prose.innerHTML = result.html;
-    preview.appendChild(prose);
-  }
-
+  // The preview is rendered on the server by the learners' pipeline (sanitised), as the no-script Preview
+  // button shows it; the page's policy runs no inline script either way.
+  var lastCount = null;
   function refreshPreview() {
-    fetch(form.getAttribute('data-preview-url'), { method: 'POST', body: body(), credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
-      .then(function (response) { return response.ok ? response.json() : null; })
-      .then(function (result) {
-        if (!result) { return; }
-        showProblems(result.problems);
-        showPreview(result);
+    fetch(form.getAttribute('data-preview-url'), { method: 'POST', body: body(), credentials: 'same-origin', headers: { 'Accept': 'text/html' } })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        if (html === null) { return; }
+        area.innerHTML = html;
+        var problems = document.getElementById('editor-problems');
+        var count = problems ? problems.getAttribute('data-count') : '0';
+        if (count !== lastCount) {
+          lastCount = count;
+          say(words.problems.replace('{0}', count));
+        }
       })
       .catch(function () { /* offline: the preview waits for the next change */ });
   }
