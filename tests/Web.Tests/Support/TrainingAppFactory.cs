@@ -32,6 +32,10 @@ public class TrainingAppFactory : WebApplicationFactory<Program>
         DataFolder = dataFolder ?? Path.Combine(Path.GetTempPath(), "training-tests", Guid.NewGuid().ToString("N"));
         Environment = environment;
         settings["Storage:DataFolder"] = DataFolder;
+        // Every test client shares one (empty) address and logs many people in: the attempt budgets are
+        // tested on their own (AttemptLimitTests), with budgets of their choosing.
+        settings["AttemptLimits:PerAddress"] = "100000";
+        settings["AttemptLimits:PerAccount"] = "100000";
     }
 
     public string DataFolder { get; }

@@ -58,6 +58,9 @@ public static class AccountsRegistration
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = "Training.Auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.AccessDeniedPath = "/error/403";
             // Learners often share computers: a session ends after a working day unless "Remember me" is ticked.
             cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
@@ -70,6 +73,8 @@ public static class AccountsRegistration
         services.AddDataProtection().SetApplicationName("Training").PersistKeysToDbContext<TrainingDbContext>();
 
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AttemptLimitOptions>().BindConfiguration(AttemptLimitOptions.Section);
+        services.AddSingleton<AttemptLimiter>();
         services.AddScoped<OutboxEmailSender>();
         services.AddScoped<IEmailSender>(sp => sp.GetRequiredService<OutboxEmailSender>());
         services.AddSingleton<OutboxSignal>();

@@ -12,7 +12,7 @@ namespace Training.Web.Features.People;
 /// offers a new one, answering the same whether or not the address has an account.
 /// </summary>
 [AllowAnonymous]
-public sealed class InvitationLinksController(InvitationService invitations, OutboxSignal outbox, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class InvitationLinksController(InvitationService invitations, OutboxSignal outbox, Accounts.AttemptLimiter attempts, IStringLocalizer<SharedResource> localizer) : Controller
 {
     private const string AcceptView = "/Features/People/Accept.cshtml";
     private const string NotValidView = "/Features/People/LinkNotValid.cshtml";
@@ -51,6 +51,12 @@ public sealed class InvitationLinksController(InvitationService invitations, Out
     [HttpPost("/invitations/{token}")]
     public async Task<IActionResult> Accept(string token, PasswordForm form, CancellationToken cancellationToken)
     {
+        if (attempts.Refuse("invitation", HttpContext, token) is { } wait)
+        {
+            Accounts.AttemptLimiter.MarkRefused(Response, wait);
+            ModelState.AddModelError(string.Empty, localizer["Too many attempts. For your safety, wait {0} minutes and try again.", Accounts.AttemptLimiter.Minutes(wait)]);
+            return View(AcceptView, form);
+        }
         if (!ModelState.IsValid)
         {
             var (current, _) = await invitations.FindAsync(token, cancellationToken);
@@ -78,6 +84,12 @@ public sealed class InvitationLinksController(InvitationService invitations, Out
     [HttpPost("/invitations/renew")]
     public async Task<IActionResult> Renew(RenewForm form, CancellationToken cancellationToken)
     {
+        if (attempts.Refuse("invitation-renewal", HttpContext, form.Email) is { } wait)
+        {
+            Accounts.AttemptLimiter.MarkRefused(Response, wait);
+            return View(NotValidView, new InvitationLinkViewModel("", InvitationStatus.Unknown, form.Email,
+                localizer["Too many attempts. For your safety, wait {0} minutes and try again.", Accounts.AttemptLimiter.Minutes(wait)]));
+        }
         if (!ModelState.IsValid)
         {
             return View(NotValidView, new InvitationLinkViewModel("", InvitationStatus.Unknown, form.Email, null));

@@ -38,6 +38,19 @@ public static class SiteShellRegistration
 
         services.AddAuthorization();
         services.AddPageCompression();
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
+        // Cookies are HttpOnly and SameSite=Lax (Identity's and anti-forgery's defaults, kept), and Secure on
+        // every HTTPS request; behind a proxy that ends TLS, forward X-Forwarded-Proto so requests count as HTTPS.
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
         return services;
     }
 
@@ -46,6 +59,8 @@ public static class SiteShellRegistration
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error/500");
+            // Browsers remember for a year to use HTTPS only (sent on HTTPS responses; localhost is exempt).
+            app.UseHsts();
         }
         app.UseResponseCompression();
         app.UseStatusCodePagesWithReExecute("/error/{0}");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Training.Courses.People;
 using Training.Web.Features.Accounts;
 
@@ -13,7 +14,7 @@ namespace Training.Web.Areas.Identity.Pages.Account;
 /// a link from Site:BaseUrl. The answer is the same whether or not the address has an account.
 /// </summary>
 [AllowAnonymous]
-public sealed class ForgotPasswordModel(UserManager<TrainingUser> userManager, AccountMail accountMail) : PageModel
+public sealed class ForgotPasswordModel(UserManager<TrainingUser> userManager, AccountMail accountMail, AttemptLimiter attempts, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -28,6 +29,12 @@ public sealed class ForgotPasswordModel(UserManager<TrainingUser> userManager, A
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (attempts.Refuse("password-reset", HttpContext, Input.Email) is { } wait)
+        {
+            AttemptLimiter.MarkRefused(Response, wait);
+            ModelState.AddModelError(string.Empty, localizer["Too many attempts. For your safety, wait {0} minutes and try again.", AttemptLimiter.Minutes(wait)]);
+            return Page();
+        }
         if (!ModelState.IsValid)
         {
             return Page();

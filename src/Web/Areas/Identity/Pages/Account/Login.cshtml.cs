@@ -19,6 +19,7 @@ public sealed class LoginModel(
     SignInManager<TrainingUser> signInManager,
     SignInAudit signInAudit,
     IStringLocalizer<SharedResource> localizer,
+    AttemptLimiter attempts,
     ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty]
@@ -58,6 +59,12 @@ public sealed class LoginModel(
     public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
     {
         ReturnUrl = LoginReturn.Safe(Url, returnUrl);
+        if (attempts.Refuse("log-in", HttpContext, Input.Email) is { } wait)
+        {
+            AttemptLimiter.MarkRefused(Response, wait);
+            ModelState.AddModelError(string.Empty, localizer["Too many attempts. For your safety, wait {0} minutes and try again.", AttemptLimiter.Minutes(wait)]);
+            return Page();
+        }
         if (!ModelState.IsValid)
         {
             return Page();

@@ -18,6 +18,7 @@ public sealed class LoginWith2faModel(
     SignInManager<TrainingUser> signInManager,
     SignInAudit signInAudit,
     IStringLocalizer<SharedResource> localizer,
+    AttemptLimiter attempts,
     ILogger<LoginWith2faModel> logger) : PageModel
 {
     [BindProperty]
@@ -47,6 +48,12 @@ public sealed class LoginWith2faModel(
 
     public async Task<IActionResult> OnPostAsync(bool rememberMe, string? returnUrl = null)
     {
+        if (attempts.Refuse("two-factor", HttpContext, (await signInManager.GetTwoFactorAuthenticationUserAsync())?.Id) is { } wait)
+        {
+            AttemptLimiter.MarkRefused(Response, wait);
+            ModelState.AddModelError(string.Empty, localizer["Too many attempts. For your safety, wait {0} minutes and try again.", AttemptLimiter.Minutes(wait)]);
+            return Page();
+        }
         ReturnUrl = LoginReturn.Safe(Url, returnUrl);
         RememberMe = rememberMe;
         if (await signInManager.GetTwoFactorAuthenticationUserAsync() is not { } user)

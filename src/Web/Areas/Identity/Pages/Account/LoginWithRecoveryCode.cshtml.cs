@@ -18,6 +18,7 @@ public sealed class LoginWithRecoveryCodeModel(
     SignInManager<TrainingUser> signInManager,
     SignInAudit signInAudit,
     IStringLocalizer<SharedResource> localizer,
+    AttemptLimiter attempts,
     ILogger<LoginWithRecoveryCodeModel> logger) : PageModel
 {
     [BindProperty]
@@ -41,6 +42,12 @@ public sealed class LoginWithRecoveryCodeModel(
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
     {
+        if (attempts.Refuse("two-factor", HttpContext, (await signInManager.GetTwoFactorAuthenticationUserAsync())?.Id) is { } wait)
+        {
+            AttemptLimiter.MarkRefused(Response, wait);
+            ModelState.AddModelError(string.Empty, localizer["Too many attempts. For your safety, wait {0} minutes and try again.", AttemptLimiter.Minutes(wait)]);
+            return Page();
+        }
         ReturnUrl = LoginReturn.Safe(Url, returnUrl);
         if (await signInManager.GetTwoFactorAuthenticationUserAsync() is not { } user)
         {

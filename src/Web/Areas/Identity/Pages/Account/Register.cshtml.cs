@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Training.Courses.People;
 using Training.Web.Features.Accounts;
 using Training.Web.Infrastructure.Data;
@@ -20,7 +21,9 @@ public sealed class RegisterModel(
     AccountMail accountMail,
     TimeProvider clock,
     TrainingDbContext db,
-    OutboxSignal signal) : PageModel
+    OutboxSignal signal,
+    AttemptLimiter attempts,
+    IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -55,6 +58,12 @@ public sealed class RegisterModel(
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
     {
+        if (attempts.Refuse("registration", HttpContext, Input.Email) is { } wait)
+        {
+            AttemptLimiter.MarkRefused(Response, wait);
+            ModelState.AddModelError(string.Empty, localizer["Too many attempts. For your safety, wait {0} minutes and try again.", AttemptLimiter.Minutes(wait)]);
+            return Page();
+        }
         ReturnUrl = LoginReturn.Safe(Url, returnUrl);
         if (!ModelState.IsValid)
         {

@@ -14,7 +14,7 @@ namespace Training.Web.Areas.Identity.Pages.Account;
 /// Site:BaseUrl link as at registration. The answer is the same whether or not the address has an account.
 /// </summary>
 [AllowAnonymous]
-public sealed class ResendEmailConfirmationModel(UserManager<TrainingUser> userManager, AccountMail accountMail, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class ResendEmailConfirmationModel(UserManager<TrainingUser> userManager, AccountMail accountMail, IStringLocalizer<SharedResource> localizer, AttemptLimiter attempts) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -31,6 +31,12 @@ public sealed class ResendEmailConfirmationModel(UserManager<TrainingUser> userM
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (attempts.Refuse("resend-confirmation", HttpContext, Input.Email) is { } wait)
+        {
+            AttemptLimiter.MarkRefused(Response, wait);
+            ModelState.AddModelError(string.Empty, localizer["Too many attempts. For your safety, wait {0} minutes and try again.", AttemptLimiter.Minutes(wait)]);
+            return Page();
+        }
         if (!ModelState.IsValid)
         {
             return Page();
