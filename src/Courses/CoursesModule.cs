@@ -23,6 +23,8 @@ public static class CoursesModule
         services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section)
             .Validate<IHostEnvironment>((o, environment) => o.ResolveLocalAnnexFolder(environment.ContentRootPath) is not { } folder || Directory.Exists(folder),
                 "Content:LocalAnnexFolder names a folder that does not exist: create it, fix the path, or leave the setting empty.")
+            .Validate<IHostEnvironment>((o, environment) => environment.IsDevelopment() || Directory.Exists(o.ResolveFolder(environment.ContentRootPath)),
+                "Content:Folder names a folder that does not exist (or, unset, no course-content folder was found above the site): set it to the course folder.")
             .ValidateOnStart();
         services.AddSingleton<ILocalAnnex>(sp => LocalAnnexFolder.From(
             sp.GetRequiredService<IOptions<ContentOptions>>().Value, sp.GetRequiredService<IHostEnvironment>().ContentRootPath));

@@ -8,7 +8,10 @@ public static class ReminderRegistration
 {
     public static IServiceCollection AddReminders(this IServiceCollection services)
     {
-        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateDataAnnotations()
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.DefaultTimeZone, out _),
+                "Reminders:DefaultTimeZone is not a time zone this machine knows: use an IANA name such as Europe/Paris or Africa/Nairobi.")
+            .ValidateOnStart();
         services.AddScoped<ReminderService>();
         services.AddScoped<ReminderPreferences>();
         services.AddScoped<IReminderRule, CertificateExpiryReminder>();

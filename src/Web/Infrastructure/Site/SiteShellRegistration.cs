@@ -16,7 +16,12 @@ public static class SiteShellRegistration
     public static IServiceCollection AddSiteShell(this IServiceCollection services)
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
-        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations()
+            // Jobs (reminders, invitations sent later) have no request to take the address from: outside Development
+            // their links would point at localhost. (The test harness, "Testing", gives each site its own address.)
+            .Validate<IHostEnvironment>((o, environment) => environment.IsDevelopment() || environment.IsEnvironment("Testing") || !string.IsNullOrWhiteSpace(o.BaseUrl),
+                "Site:BaseUrl is not set: outside Development, set it to the site's public address (https://training.example.gov) so links in e-mails and certificates work.")
+            .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
