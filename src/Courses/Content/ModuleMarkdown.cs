@@ -93,13 +93,14 @@ public static class ModuleMarkdown
         return writer.ToString();
     }
 
-    /// <param name="language">The module's language when it is a translation: its boxes are labelled in it.</param>
+    /// <param name="language">The module's language when it is a translation: its boxes, local annexes included, are labelled in it.</param>
     public static string ToHtml(MarkdownDocument document, string? language = null)
     {
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         Pipeline.Setup(renderer);
         renderer.ObjectRenderers.ReplaceOrAdd<HtmlCustomContainerRenderer>(new AdmonitionRenderer(language));
+        renderer.ObjectRenderers.ReplaceOrAdd<LocalAnnexBlockRenderer>(new LocalAnnexBlockRenderer(language));
         renderer.ObjectRenderers.ReplaceOrAdd<ParagraphRenderer>(new FigureParagraphRenderer());
         renderer.Render(document);
         writer.Flush();

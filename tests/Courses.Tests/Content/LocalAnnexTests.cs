@@ -41,9 +41,56 @@ public sealed class LocalAnnexTests
         var html = Html(course);
         Assert.Contains("<div class=\"admonition local-annex local-annex-missing\" role=\"note\" aria-label=\"Where you work: hotlines\">", html);
         Assert.Contains("This site has not added its local information on hotlines yet.", html);
-        Assert.Contains("<p class=\"local-annex-note\">Note for the site's administrators: write this text in a file named hotlines.md", html);
-        Assert.Contains("Content:LocalAnnexFolder", html);
+        Assert.Contains("<p class=\"local-annex-note\">Note for the site's administrators: write this text in a file named <code>hotlines.md</code>", html);
+        Assert.Contains("<code>Content:LocalAnnexFolder</code>", html);
     }
+
+    [Theory]
+    [InlineData("fr", "Appelez la ligne si elle est d'accord.", "En bref", "Sur votre lieu de travail\u00A0: lignes d'assistance",
+        "Ce site n'a pas encore ajouté ses informations locales sur ce point.", "Note pour les administrateurs du site\u00A0: écrivez ce texte dans un fichier nommé <code>hotlines.md</code>")]
+    [InlineData("ar", "اتصلوا بالخط إذا وافقت.", "باختصار", "في مكان عملكم: خطوط المساعدة",
+        "لم يُضِف هذا الموقع بعدُ معلوماته المحلية في هذا الشأن.", "ملاحظة لمسؤولي الموقع: اكتبوا هذا النص في ملف باسم <code>hotlines.md</code>")]
+    public void A_translated_module_shows_the_annex_box_in_its_own_language(
+        string language, string intro, string inShort, string heading, string placeholder, string note)
+    {
+        var translated = CourseFolder.Module("Premier", $"{intro}\n\n{{{{annex: hotlines}}}}\n\n## {inShort}\n\n- ok");
+        using var folder = CourseFolder.Valid().With("01-first.md", CourseFolder.Module("First", Body))
+            .With($"translations/{language}/course.yml", "title: Traduit\nsummary: Un cours traduit.\n")
+            .With($"translations/{language}/glossary.yml", "- original: debt bondage\n  term: servitude pour dettes\n  definition: Une dette qui force à travailler.\n  source: general knowledge\n")
+            .With($"translations/{language}/01-first.md", translated);
+
+        var unset = CourseSource.Read(folder.CoursePath, folder.Root, localAnnex: null);
+        var set = CourseSource.Read(folder.CoursePath, folder.Root, Annex("hotlines", "Ligne nationale : 0800 123 456."));
+
+        Assert.True(unset.IsValid, string.Join("\n", unset.Problems.Concat(unset.Translations.SelectMany(t => t.Problems))));
+        var missing = TranslatedHtml(unset, language);
+        Assert.Contains($"<div class=\"admonition local-annex local-annex-missing\" role=\"note\" aria-label=\"{heading}\">", missing);
+        Assert.Contains($"<p class=\"admonition-title\">{heading}</p>", missing);
+        Assert.Contains(placeholder, missing);
+        Assert.Contains(note, missing);
+        Assert.DoesNotContain("Where you work", missing);
+        Assert.DoesNotContain("has not added", missing);
+        var shown = TranslatedHtml(set, language);
+        Assert.Contains($"aria-label=\"{heading}\"", shown);
+        Assert.Contains("Ligne nationale : 0800 123 456.", shown); // the site's own text, as it wrote it
+        // The original keeps its English box.
+        Assert.Contains("aria-label=\"Where you work: hotlines\"", Html(unset));
+    }
+
+    [Fact]
+    public void The_box_heading_follows_the_module_language_and_falls_back_to_english()
+    {
+        Assert.Equal("Where you work: hotlines", LocalAnnexBlockRenderer.Label("hotlines"));
+        Assert.Equal("Sur votre lieu de travail\u00A0: foyers d'accueil", LocalAnnexBlockRenderer.Label("shelters", "fr"));
+        Assert.Equal("En su lugar de trabajo: legislación nacional", LocalAnnexBlockRenderer.Label("national-law", "es"));
+        Assert.Equal("في مكان عملكم: جهات الإحالة", LocalAnnexBlockRenderer.Label("referral-contacts", "ar"));
+        Assert.Equal("Sur votre lieu de travail\u00A0: local buses", LocalAnnexBlockRenderer.Label("local-buses", "fr")); // a name the site invented stays as written
+        Assert.Equal("Where you work: child protection", LocalAnnexBlockRenderer.Label("child-protection", "de")); // no words for this language
+    }
+
+    /// <summary>A translated module's HTML with character references decoded (the sanitiser writes U+00A0 as &amp;nbsp;).</summary>
+    private static string TranslatedHtml(CourseSource course, string language) =>
+        System.Net.WebUtility.HtmlDecode(course.Translations.Single(t => t.Language == language).Modules.Single(m => m.Source.Slug == "first").Rendered.Html);
 
     [Theory]
     [InlineData("../secrets")]
