@@ -74,6 +74,10 @@ if (PeopleCommand.Matches(args))
 {
     return await PeopleCommand.RunAsync(args, app.Services, Console.Out, app.Lifetime.ApplicationStopping);
 }
+if (Training.Web.Features.Users.UsersCommand.Matches(args))
+{
+    return await Training.Web.Features.Users.UsersCommand.RunAsync(args, app.Services, Console.Out, app.Lifetime.ApplicationStopping);
+}
 if (DemoDataCommand.Matches(args))
 {
     return await DemoDataCommand.RunAsync(args, app.Services, Console.Out, app.Lifetime.ApplicationStopping);

@@ -14,11 +14,12 @@ public static class CommandLine
         ("content import ZIP [--as COURSE]", "import a zip of a course folder as a course kept on the site (new, or a new version of one)"),
         ("certificate verify <payload> [--public-key file.pem]", "check the signed payload of a certificate's QR code offline"),
         ("people import FILE [--dry-run]", "add or move people from a CSV file (all or nothing); --dry-run only checks it"),
+        ("users grant-admin EMAIL", "make an existing account an admin (the first admin of a new installation); audited"),
         ("demo-data [--learners N] [--units N] [--courses N] [--progress-rows N] [--seed N] [--force]",
             "fill an empty database with generated units, people, courses, assignments and progress"),
     ];
 
-    private static readonly string[] Nouns = ["content", "certificate", "people", "demo-data"];
+    private static readonly string[] Nouns = ["content", "certificate", "people", "users", "demo-data"];
 
     /// <summary>Whether the arguments name a command rather than settings for the web server.</summary>
     public static bool NamesCommand(string[] args) =>
