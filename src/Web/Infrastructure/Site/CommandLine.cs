@@ -16,9 +16,10 @@ public static class CommandLine
         ("people import FILE [--dry-run]", "add or move people from a CSV file (all or nothing); --dry-run only checks it"),
         ("demo-data [--learners N] [--units N] [--courses N] [--progress-rows N] [--seed N] [--force]",
             "fill an empty database with generated units, people, courses, assignments and progress"),
+        ("backup FILE", "write a consistent copy of the SQLite database to FILE (a new file), also while the site runs"),
     ];
 
-    private static readonly string[] Nouns = ["content", "certificate", "people", "demo-data"];
+    private static readonly string[] Nouns = ["content", "certificate", "people", "demo-data", "backup"];
 
     /// <summary>Whether the arguments name a command rather than settings for the web server.</summary>
     public static bool NamesCommand(string[] args) =>
