@@ -10,6 +10,7 @@ using Training.Web.Features.People;
 using Training.Web.Features.Quizzes;
 using Training.Web.Features.Reminders;
 using Training.Web.Features.Users;
+using Training.Web.Infrastructure.Backup;
 using Training.Web.Infrastructure.Content;
 using Training.Web.Infrastructure.Data;
 using Training.Web.Infrastructure.Scheduling;
@@ -28,6 +29,10 @@ if (ContentCommand.Matches(args) && !CourseArchiveCommand.Matches(args))
 if (CertificateCommand.Matches(args))
 {
     return CertificateCommand.Run(args, builder.Configuration, builder.Environment.ContentRootPath, Console.Out);
+}
+if (BackupCommand.Matches(args))
+{
+    return BackupCommand.Run(args, builder.Configuration, builder.Environment, Console.Out);
 }
 
 // Serve the build's static asset manifest (with its compressed copies) in every environment, not only

@@ -116,6 +116,29 @@ public class TrainingAppFactory : WebApplicationFactory<Program>
         throw new TimeoutException($"No mail containing '{containing}' in {PickupFolder}.");
     }
 
+    /// <summary>Starts the site if needed and waits for the Quartz scheduler to be running (it starts after the application).</summary>
+    public async Task WaitForSchedulerAsync()
+    {
+        var scheduler = await Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        scheduler.ListenerManager.AddSchedulerListener(new SchedulerStartedListener(started));
+        if (await scheduler.GetStatus() != Quartz.SchedulerStatus.Running)
+        {
+            await started.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+    }
+
+    private sealed class SchedulerStartedListener(TaskCompletionSource started) : Quartz.ISchedulerListener
+    {
+        public string Name { get; } = nameof(SchedulerStartedListener) + Guid.NewGuid().ToString("N");
+
+        public ValueTask SchedulerStarted(Quartz.IScheduler scheduler, CancellationToken cancellationToken = default)
+        {
+            started.TrySetResult();
+            return ValueTask.CompletedTask;
+        }
+    }
+
     public T WithDb<T>(Func<TrainingDbContext, T> query)
     {
         using var scope = Services.CreateScope();

@@ -29,7 +29,10 @@ public static class DatabaseRegistration
 
         services.AddScoped<ICoursesDbContext>(sp => sp.GetRequiredService<TrainingDbContext>());
         services.AddScoped<IAssessmentDbContext>(sp => sp.GetRequiredService<TrainingDbContext>());
-        services.AddHealthChecks().AddDbContextCheck<TrainingDbContext>("database");
+        // Readiness: one trivial query (opening a connection alone proves little for a SQLite file).
+        services.AddHealthChecks().AddDbContextCheck<TrainingDbContext>("database", tags: [HealthEndpoints.Ready],
+            customTestQuery: async (db, cancellationToken) =>
+                await db.Database.SqlQueryRaw<int>("SELECT 1 AS Value").ToListAsync(cancellationToken) is [1]);
         return services;
     }
 

@@ -5,6 +5,7 @@ using Training.Web.Features.Quizzes;
 using Training.Web.Features.Reminders;
 using Training.Web.Infrastructure.Data;
 using Training.Web.Infrastructure.Mail;
+using Training.Web.Infrastructure.Site;
 
 namespace Training.Web.Infrastructure.Scheduling;
 
@@ -85,6 +86,7 @@ public static class SchedulingRegistration
         services.AddHostedService<OutboxWakeUp>();
         services.AddSingleton(sp => new Schedules(configured, sp.GetRequiredService<ISchedulerFactory>()));
         services.AddHostedService<StaleSchedulePruner>();
+        services.AddHealthChecks().AddCheck<SchedulerHealthCheck>("scheduler", tags: [HealthEndpoints.Ready]);
         return services;
     }
 }

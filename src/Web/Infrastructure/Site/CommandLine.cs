@@ -17,9 +17,10 @@ public static class CommandLine
         ("users grant-admin EMAIL", "make an existing account an admin (the first admin of a new installation); audited"),
         ("demo-data [--learners N] [--units N] [--courses N] [--progress-rows N] [--seed N] [--force]",
             "fill an empty database with generated units, people, courses, assignments and progress"),
+        ("backup FILE", "write a consistent copy of the SQLite database to FILE (a new file), also while the site runs"),
     ];
 
-    private static readonly string[] Nouns = ["content", "certificate", "people", "users", "demo-data"];
+    private static readonly string[] Nouns = ["content", "certificate", "people", "users", "demo-data", "backup"];
 
     /// <summary>Whether the arguments name a command rather than settings for the web server.</summary>
     public static bool NamesCommand(string[] args) =>

@@ -56,6 +56,7 @@ public static class SiteShellRegistration
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
+        services.AddLivenessCheck();
         return services;
     }
 
@@ -79,7 +80,7 @@ public static class SiteShellRegistration
 
         // Fingerprinted URLs (site.<hash>.css) with a year's immutable caching, and the build's .br/.gz copies.
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealthEndpoints();
         // Every page needs a signed-in user unless it says otherwise ([AllowAnonymous]). Set on the
         // endpoints rather than as a fallback policy, so an unknown address gets a 404, not a log-in page.
         // WithStaticAssets lets asp-append-version write the fingerprinted URL rather than "?v=".

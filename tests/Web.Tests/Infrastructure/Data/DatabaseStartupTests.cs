@@ -15,6 +15,7 @@ public sealed class DatabaseStartupTests : IDisposable
     [Fact]
     public async Task Health_endpoint_checks_the_database()
     {
+        await app.WaitForSchedulerAsync(); // /health is readiness: the scheduler counts too
         var response = await app.CreateClient().GetAsync("/health");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
