@@ -13,7 +13,7 @@ public sealed class ErrorPageTests : IClassFixture<ErrorPageTests.FactoryWithFau
     /// <summary>The real site plus one action that throws, to see what a visitor gets from a server error.</summary>
     public sealed class FactoryWithFaultyPage : TrainingAppFactory
     {
-        public FactoryWithFaultyPage() : base(null, "Production") { }
+        public FactoryWithFaultyPage() : base(null, "Production") => WithSetting("Site:BaseUrl", "https://training.example.org");
 
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
         {
