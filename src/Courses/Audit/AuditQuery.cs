@@ -19,6 +19,24 @@ public sealed class AuditQuery(ICoursesDbContext db)
     public async Task<AuditPage> SearchAsync(AuditFilter filter, int page, CancellationToken cancellationToken)
     {
         page = Math.Clamp(page, 1, 1_000_000);
+        var entries = Matching(filter);
+        // One more than a page tells whether a next page exists without counting the whole log.
+        var rows = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize + 1)
+            .Select(e => new AuditRow(e, db.Users.Where(u => u.Id == e.TargetId).Select(u => u.Email).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
+        return new AuditPage(rows.Take(PageSize).ToList(), page, rows.Count > PageSize);
+    }
+
+    /// <summary>Every entry the filter finds (not one page), newest first, read as they are written out.</summary>
+    public IAsyncEnumerable<AuditRow> StreamAsync(AuditFilter filter) =>
+        Matching(filter).OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Select(e => new AuditRow(e, db.Users.Where(u => u.Id == e.TargetId).Select(u => u.Email).FirstOrDefault()))
+            .AsAsyncEnumerable();
+
+    /// <summary>The one reading of the filter, for the page and the export alike.</summary>
+    private IQueryable<AuditEntry> Matching(AuditFilter filter)
+    {
         var entries = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Person))
         {
@@ -44,11 +62,6 @@ public sealed class AuditQuery(ICoursesDbContext db)
             var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             entries = entries.Where(e => e.At < end);
         }
-        // One more than a page tells whether a next page exists without counting the whole log.
-        var rows = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize + 1)
-            .Select(e => new AuditRow(e, db.Users.Where(u => u.Id == e.TargetId).Select(u => u.Email).FirstOrDefault()))
-            .ToListAsync(cancellationToken);
-        return new AuditPage(rows.Take(PageSize).ToList(), page, rows.Count > PageSize);
+        return entries;
     }
 }

