@@ -4,8 +4,8 @@ using Training.Courses.Progress;
 
 namespace Training.Assessment.Certificates;
 
-/// <summary>Issues the certificate for a course completion, in the completion's own transaction.</summary>
-public sealed class CertificateIssuer(IAssessmentDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<CertificateOptions> options) : ICourseCompletionListener
+/// <summary>Issues the certificate for a course completion, and audits it, in the completion's own transaction.</summary>
+public sealed class CertificateIssuer(IAssessmentDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<CertificateOptions> options, Courses.Audit.AuditLog audit) : ICourseCompletionListener
 {
     public async Task OnCourseCompletedAsync(CourseCompletion completion, CancellationToken cancellationToken)
     {
@@ -18,12 +18,13 @@ public sealed class CertificateIssuer(IAssessmentDbContext db, TimeProvider cloc
             {
                 c.Title, c.CertificateValidityMonths, c.ImportedAt, c.ContentHash, c.MajorVersion,
                 LearnerName = db.Users.Where(u => u.Id == completion.UserId).Select(u => u.FullName).Single(),
+                LearnerEmail = db.Users.Where(u => u.Id == completion.UserId).Select(u => u.Email).Single(),
             })
             .SingleAsync(cancellationToken);
         var expires = facts.CertificateValidityMonths > 0 ? completion.CompletedAt.AddMonths(facts.CertificateValidityMonths) : (DateTime?)null;
         completion.RenewableFrom = expires?.AddDays(-options.Value.RecertificationWindowDays);
         completion.ExpiresAt = expires;
-        db.Certificates.Add(new Certificate
+        var certificate = new Certificate
         {
             Code = NewCode(),
             UserId = completion.UserId,
@@ -36,7 +37,12 @@ public sealed class CertificateIssuer(IAssessmentDbContext db, TimeProvider cloc
             CompletedAt = completion.CompletedAt,
             IssuedAt = clock.GetUtcNow().UtcDateTime,
             ExpiresAt = expires,
-        });
+        };
+        db.Certificates.Add(certificate);
+        // What a certificate says is on record from the start: the learner's completion issued it.
+        audit.Record(Courses.People.Actor.Scoped(completion.UserId, facts.LearnerEmail ?? completion.UserId, null, isCoordinator: false, []),
+            Courses.Audit.AuditActions.CertificateIssued, "certificate", certificate.Code,
+            $"{facts.Title} (major version {facts.MajorVersion}), {facts.LearnerName}, valid until {(expires is { } until ? until.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "no expiry")}");
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -22,6 +22,7 @@ public static class AuditActions
     public const string PeopleImported = "people.imported";
     public const string InvitationSent = "invitation.sent";
     public const string InvitationAccepted = "invitation.accepted";
+    public const string CertificateIssued = "certificate.issued";
     public const string CertificateRevoked = "certificate.revoked";
     public const string AssignmentCreated = "assignment.created";
     public const string AssignmentExempted = "assignment.exempted";
@@ -40,7 +41,7 @@ public static class AuditActions
         SignInSucceeded, SignInFailed, SignInLockedOut, AccountDeleted, AccountDeletionRefused, RolesChanged,
         UnitCreated, UnitRenamed, UnitMoved, UnitArchived, UnitRestored, UnitDeleted,
         CoordinatorAdded, CoordinatorRemoved, PersonCreated, PersonMoved, PeopleImported,
-        InvitationSent, InvitationAccepted, CertificateRevoked,
+        InvitationSent, InvitationAccepted, CertificateIssued, CertificateRevoked,
         AssignmentCreated, AssignmentExempted, AssignmentExtended,
         ExportDownloaded, CourseImported, CourseCreated, CoursePublished, CourseRestored, CourseConverted,
         CourseTrainerAdded, CourseTrainerRemoved,

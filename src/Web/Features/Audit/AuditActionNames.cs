@@ -27,6 +27,7 @@ public static class AuditActionNames
         [AuditActions.PeopleImported] = localizer["People imported"],
         [AuditActions.InvitationSent] = localizer["Invitation sent"],
         [AuditActions.InvitationAccepted] = localizer["Invitation accepted"],
+        [AuditActions.CertificateIssued] = localizer["Certificate issued"],
         [AuditActions.CertificateRevoked] = localizer["Certificate revoked"],
         [AuditActions.ExportDownloaded] = localizer["Export downloaded"],
         [AuditActions.CourseImported] = localizer["Course imported"],
