@@ -62,10 +62,11 @@ public static class AccountsRegistration
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.AccessDeniedPath = "/error/403";
-            // Learners often share computers: a session ends after a working day unless "Remember me" is ticked.
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
             cookie.SlidingExpiration = true;
         });
+        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<Microsoft.Extensions.Options.IOptions<SessionOptions>, TimeProvider>((cookie, sessions, clock) => SessionLifetimes.Apply(cookie, sessions.Value, clock));
         // A role change made by an admin reaches the person's session within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
