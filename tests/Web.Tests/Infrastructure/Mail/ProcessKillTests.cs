@@ -111,7 +111,7 @@ public sealed class ProcessKillTests : IClassFixture<SmtpServer>, IDisposable
 
         var site = new SiteProcess(start, new Uri($"http://127.0.0.1:{port}/"));
         sites.Add(site);
-        await site.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+        await site.WaitUntilHealthyAsync(TimeSpan.FromSeconds(180));
         return site;
     }
 

@@ -33,7 +33,7 @@ public sealed class SecurityHeadersTests : IDisposable
         {
             (anonymous, "/", "home"), (anonymous, "/Identity/Account/Login", "log-in form"), (anonymous, "/courses", "catalog"),
             (anonymous, "/courses/welcome", "course"), (anonymous, $"/verify/{code}", "verification"), (anonymous, "/no/such/page", "404"),
-            (anonymous, "/learn", "redirect to log-in"), (anonymous, "/health", "health"),
+            (anonymous, "/learn", "redirect to log-in"), (anonymous, "/health/live", "health"),
             (asLearner, "/courses/welcome/modules/how-these-courses-work", "module"), (asLearner, "/learn", "my learning"),
             (asLearner, $"/certificates/{code}.pdf", "certificate PDF"), (asLearner, "/admin/users", "forbidden"),
             (asCoordinator, "/coordinate", "dashboard"), (asCoordinator, "/coordinate/people/export.csv", "CSV export"),
