@@ -69,7 +69,7 @@ public sealed class KeyboardJourneyTests(QuizSiteUnderTest site) : IClassFixture
     public async Task A_learner_logs_in_passes_a_quiz_with_matching_and_ordering_and_downloads_the_certificate_by_keyboard_alone()
     {
         var learner = await site.App.CreateUserAsync("Kemal Keyboard", Roles.Learner);
-        await using var context = await site.Browser.NewContextAsync(new() { BaseURL = site.BaseUrl, ViewportSize = new() { Width = 1024, Height = 768 } });
+        await using var context = SiteUnderTest.Patient(await site.Browser.NewContextAsync(new() { BaseURL = site.BaseUrl, ViewportSize = new() { Width = 1024, Height = 768 } }));
         var page = await context.NewPageAsync();
 
         // Log in: the skip link comes first, then the form; Enter submits.
@@ -168,7 +168,7 @@ public sealed class KeyboardJourneyTests(QuizSiteUnderTest site) : IClassFixture
     public async Task Log_in_takes_a_pasted_password_and_asks_no_puzzle()
     {
         var learner = await site.App.CreateUserAsync("Paula Paste", Roles.Learner);
-        await using var context = await site.Browser.NewContextAsync(new() { BaseURL = site.BaseUrl });
+        await using var context = SiteUnderTest.Patient(await site.Browser.NewContextAsync(new() { BaseURL = site.BaseUrl }));
         await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = site.BaseUrl });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Identity/Account/Login");

@@ -27,10 +27,10 @@ public sealed class ReflowTests(AccessibilitySiteUnderTest site) : IClassFixture
         var problems = new StringBuilder();
         foreach (var (name, width, height, scale) in new[] { ("320", 320, 640, 1f), ("zoom200", 640, 400, 2f) })
         {
-            await using var context = await site.Browser.NewContextAsync(new()
+            await using var context = SiteUnderTest.Patient(await site.Browser.NewContextAsync(new()
             {
                 BaseURL = site.BaseUrl, ViewportSize = new() { Width = width, Height = height }, DeviceScaleFactor = scale,
-            });
+            }));
             var page = await context.NewPageAsync();
             await SiteUnderTest.LogInAsync(page, site.Emails[role]);
             await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));

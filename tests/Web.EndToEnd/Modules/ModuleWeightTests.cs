@@ -25,7 +25,7 @@ public sealed class ModuleWeightTests(SiteUnderTest site, ITestOutputHelper outp
     {
         var signedIn = await EnrolledLearnerStateAsync(course);
         // A context of its own: logged in, but nothing in its cache.
-        await using var context = await site.Browser.NewContextAsync(new() { BaseURL = site.BaseUrl, StorageState = signedIn });
+        await using var context = SiteUnderTest.Patient(await site.Browser.NewContextAsync(new() { BaseURL = site.BaseUrl, StorageState = signedIn }));
         var page = await context.NewPageAsync();
         var log = await TransferLog.StartAsync(page);
         var url = $"/courses/{course}/modules/{module}";
@@ -91,7 +91,7 @@ public sealed class ModuleWeightTests(SiteUnderTest site, ITestOutputHelper outp
     {
         var learner = await site.App.CreateUserAsync("Budget Learner", Roles.Learner);
         await EnrolAsync(learner.Id, course);
-        await using var context = await site.Browser.NewContextAsync(new() { BaseURL = site.BaseUrl });
+        await using var context = SiteUnderTest.Patient(await site.Browser.NewContextAsync(new() { BaseURL = site.BaseUrl }));
         var page = await context.NewPageAsync();
         await SiteUnderTest.LogInAsync(page, learner.Email!);
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log out" })).ToBeVisibleAsync();

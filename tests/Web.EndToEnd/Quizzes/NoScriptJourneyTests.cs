@@ -12,7 +12,7 @@ public sealed class NoScriptJourneyTests(QuizSiteUnderTest site) : IClassFixture
     public async Task Without_javascript_a_learner_reads_answers_every_question_type_passes_and_downloads_the_certificate()
     {
         var learner = await site.App.CreateUserAsync("Nadia Noscript", Roles.Learner);
-        await using var context = await site.Browser.NewContextAsync(new() { BaseURL = site.BaseUrl, JavaScriptEnabled = false });
+        await using var context = SiteUnderTest.Patient(await site.Browser.NewContextAsync(new() { BaseURL = site.BaseUrl, JavaScriptEnabled = false }));
         var page = await context.NewPageAsync();
         Assert.Equal("no script", await NoScriptProbeAsync(page));
 

@@ -53,8 +53,24 @@ public class SiteUnderTest : IAsyncLifetime
 
     public async Task<IPage> NewPageAsync(int width = 1280)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = width, Height = 900 } });
+        var context = Patient(await Browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = width, Height = 900 } }));
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// How long a browser action or navigation may wait. The suite runs beside the other test projects on two
+    /// cores, where a page can take far longer than Playwright's 30 s default without anything being wrong;
+    /// tests still wait for events, this only moves the point at which a wait counts as a failure.
+    /// </summary>
+    public const float PatienceMilliseconds = 120_000;
+
+    /// <summary>The context with <see cref="PatienceMilliseconds"/> for its actions and navigations.</summary>
+    public static IBrowserContext Patient(IBrowserContext context)
+    {
+        context.SetDefaultTimeout(PatienceMilliseconds);
+        context.SetDefaultNavigationTimeout(PatienceMilliseconds);
+        Assertions.SetDefaultExpectTimeout(30_000);
+        return context;
     }
 
     /// <summary>Logs in through the log-in page, as a person would.</summary>
