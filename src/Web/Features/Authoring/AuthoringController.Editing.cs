@@ -98,13 +98,13 @@ public sealed partial class AuthoringController
         switch (result.Outcome)
         {
             case SaveOutcome.Saved when wantsJson:
-                return Json(new { saved = true, revision = result.Revision, message = localizer["Draft saved at {0}.", Time.Moment(DateTime.UtcNow)].Value });
+                return Json(new { saved = true, revision = result.Revision, message = localizer["Draft saved at {0}.", time.Moment(clock.GetUtcNow().UtcDateTime)].Value });
             case SaveOutcome.Saved:
                 TempData["Status"] = localizer["Draft saved. Learners see the course as last published until you publish it."].Value;
                 return Redirect($"/teach/courses/{slug}/edit/file?path={Uri.EscapeDataString(path)}");
             case SaveOutcome.Conflict:
                 var message = localizer["{0} saved this file at {1}, after you opened it. Your text was not saved: it is still in the editor. Their text is shown below; copy what you need, then save again.",
-                    result.TheirName ?? "", result.TheirTime is { } at ? Time.Moment(at) : ""].Value;
+                    result.TheirName ?? "", result.TheirTime is { } at ? time.Moment(at) : ""].Value;
                 if (wantsJson)
                 {
                     return StatusCode(StatusCodes.Status409Conflict, new { saved = false, revision = result.Revision, theirText = result.TheirText, message });
@@ -361,6 +361,4 @@ public sealed partial class AuthoringController
                 return NotFound();
         }
     }
-
-    private Infrastructure.Site.LocalTime Time => HttpContext.RequestServices.GetRequiredService<Infrastructure.Site.LocalTime>();
 }

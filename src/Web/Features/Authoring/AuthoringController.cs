@@ -18,7 +18,8 @@ public sealed record CoursesViewModel(IReadOnlyList<ArchivedCourse> Courses, boo
 /// keeps) and, in AuthoringController.Editing.cs, authoring them in the browser.
 /// </summary>
 [Authorize(Roles = Roles.Trainer + "," + Roles.Admin)]
-public sealed partial class AuthoringController(CourseArchive archive, CourseAuthoring authoring, CurrentActor currentActor, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed partial class AuthoringController(
+    CourseArchive archive, CourseAuthoring authoring, CurrentActor currentActor, LocalTime time, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : Controller
 {
     /// <summary>Large enough for a course with its images; a bigger upload is refused before it is read.</summary>
     private const long MaxZipBytes = 50 * 1024 * 1024;
