@@ -30,9 +30,19 @@ public static class DatabaseRegistration
         services.AddScoped<ICoursesDbContext>(sp => sp.GetRequiredService<TrainingDbContext>());
         services.AddScoped<IAssessmentDbContext>(sp => sp.GetRequiredService<TrainingDbContext>());
         // Readiness: one trivial query (opening a connection alone proves little for a SQLite file).
-        services.AddHealthChecks().AddDbContextCheck<TrainingDbContext>("database", tags: [HealthEndpoints.Ready],
-            customTestQuery: async (db, cancellationToken) =>
-                await db.Database.SqlQueryRaw<int>("SELECT 1 AS Value").ToListAsync(cancellationToken) is [1]);
+        if (options.Provider == DatabaseProvider.SqlServer)
+        {
+            services.AddHealthChecks().AddDbContextCheck<TrainingDbContext>("database", tags: [HealthEndpoints.Ready],
+                customTestQuery: async (db, cancellationToken) =>
+                    await db.Database.SqlQueryRaw<int>("SELECT 1 AS Value").ToListAsync(cancellationToken) is [1]);
+        }
+        else
+        {
+            // A pooled SQLite connection keeps reading a file that was moved or deleted under it, so the
+            // check opens its own, unpooled: it answers whether the database can be opened now.
+            var unpooled = new SqliteConnectionStringBuilder(ConnectionString(options, configuration, environment)) { Pooling = false, Mode = SqliteOpenMode.ReadWrite }.ToString();
+            services.AddHealthChecks().AddCheck("database", new SqliteReadinessCheck(unpooled), tags: [HealthEndpoints.Ready]);
+        }
         return services;
     }
 

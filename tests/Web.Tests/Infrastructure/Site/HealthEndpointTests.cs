@@ -35,19 +35,51 @@ public sealed class HealthEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task Live_does_no_database_work_and_ready_does()
+    public async Task Live_does_no_database_work()
     {
         await app.WaitForSchedulerAsync();
         var client = app.CreateClient();
 
         using var live = new DatabaseEventsOfOneRequest();
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(live.Get("/health/live"))).StatusCode);
-        using var ready = new DatabaseEventsOfOneRequest();
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(ready.Get("/health/ready"))).StatusCode);
+        using var catalog = new DatabaseEventsOfOneRequest();
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(catalog.Get("/courses"))).StatusCode);
 
         Assert.Empty(live.Events);
-        // The probe sees a request's database work: readiness runs a query.
-        Assert.Contains(ready.Events, e => e.EndsWith("CommandExecuted", StringComparison.Ordinal));
+        // The probe sees a request's database work: the catalog queries the courses.
+        Assert.Contains(catalog.Events, e => e.EndsWith("CommandExecuted", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Ready_answers_503_when_the_database_file_is_missing_and_does_not_create_it()
+    {
+        await app.WaitForSchedulerAsync();
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        var database = Path.Combine(app.DataFolder, "training.db");
+        string[] files = [database, database + "-wal", database + "-shm"];
+
+        SqliteConnection.ClearAllPools();
+        foreach (var file in files.Where(File.Exists))
+        {
+            File.Move(file, file + ".away");
+        }
+        try
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready")).StatusCode);
+            Assert.False(File.Exists(database), "the readiness check created an empty database");
+        }
+        finally
+        {
+            foreach (var file in files)
+            {
+                File.Delete(file);
+                if (File.Exists(file + ".away"))
+                {
+                    File.Move(file + ".away", file);
+                }
+            }
+            SqliteConnection.ClearAllPools();
+        }
     }
 
     [Fact]
