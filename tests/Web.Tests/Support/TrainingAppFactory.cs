@@ -36,6 +36,8 @@ public class TrainingAppFactory : WebApplicationFactory<Program>
         // tested on their own (AttemptLimitTests), with budgets of their choosing.
         settings["AttemptLimits:PerAddress"] = "100000";
         settings["AttemptLimits:PerAccount"] = "100000";
+        // Admins and coordinators log in with a password only; StaffTwoFactorTests turns the requirement on.
+        settings["TwoFactor:RequiredForStaff"] = "false";
     }
 
     public string DataFolder { get; }

@@ -65,6 +65,8 @@ public static class AccountsRegistration
             cookie.SlidingExpiration = true;
         });
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TwoFactorOptions>().BindConfiguration(TwoFactorOptions.Section);
+        services.AddSingleton<StaffTwoFactor>();
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<Microsoft.Extensions.Options.IOptions<SessionOptions>, TimeProvider>((cookie, sessions, clock) => SessionLifetimes.Apply(cookie, sessions.Value, clock));
         // A role change made by an admin reaches the person's session within a minute.

@@ -76,6 +76,8 @@ public static class SiteShellRegistration
         // After authentication: the profile's language comes first.
         app.UseRequestLocalization();
         app.UseAuthorization();
+        // Admins and coordinators set up two-factor authentication before anything else.
+        app.UseMiddleware<Training.Web.Features.Accounts.StaffTwoFactorMiddleware>();
         app.UseRateLimiter();
 
         // Fingerprinted URLs (site.<hash>.css) with a year's immutable caching, and the build's .br/.gz copies.

@@ -12,6 +12,7 @@ namespace Training.Web.Areas.Identity.Pages.Account.Manage;
 /// </summary>
 public sealed class Disable2faModel(
     UserManager<TrainingUser> userManager,
+    Training.Web.Features.Accounts.StaffTwoFactor staffTwoFactor,
     IStringLocalizer<SharedResource> localizer,
     ILogger<Disable2faModel> logger) : PageModel
 {
@@ -24,6 +25,10 @@ public sealed class Disable2faModel(
         {
             return NotFound();
         }
+        if (staffTwoFactor.IsRequiredFor(User))
+        {
+            return Required();
+        }
         return await userManager.GetTwoFactorEnabledAsync(user) ? Page() : AlreadyOff();
     }
 
@@ -32,6 +37,10 @@ public sealed class Disable2faModel(
         if (await userManager.GetUserAsync(User) is not { } user)
         {
             return NotFound();
+        }
+        if (staffTwoFactor.IsRequiredFor(User))
+        {
+            return Required();
         }
         if (!await userManager.GetTwoFactorEnabledAsync(user))
         {
@@ -44,6 +53,12 @@ public sealed class Disable2faModel(
         }
         logger.LogInformation("A person turned off two-factor authentication.");
         StatusMessage = localizer["Two-factor authentication is off. Your authenticator app is still set up: you can turn it on again."];
+        return RedirectToPage("./TwoFactorAuthentication");
+    }
+
+    private RedirectToPageResult Required()
+    {
+        StatusMessage = localizer["Your role requires two-factor authentication: it cannot be turned off. To change phones, reset the authenticator key."];
         return RedirectToPage("./TwoFactorAuthentication");
     }
 

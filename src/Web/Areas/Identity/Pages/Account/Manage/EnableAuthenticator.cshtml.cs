@@ -17,6 +17,8 @@ namespace Training.Web.Areas.Identity.Pages.Account.Manage;
 /// </summary>
 public sealed class EnableAuthenticatorModel(
     UserManager<TrainingUser> userManager,
+    SignInManager<TrainingUser> signInManager,
+    Training.Web.Features.Accounts.StaffTwoFactor staffTwoFactor,
     IOptions<CertificateOptions> certificates,
     UrlEncoder urlEncoder,
     IStringLocalizer<SharedResource> localizer,
@@ -24,6 +26,9 @@ public sealed class EnableAuthenticatorModel(
 {
     /// <summary>The key as the person types it: groups of four, lower case.</summary>
     public string SharedKey { get; private set; } = "";
+
+    /// <summary>This person's role requires two-factor authentication and it is not on yet: the site waits for it.</summary>
+    public bool RequiredForRole { get; private set; }
 
     /// <summary>The otpauth:// address the QR code holds.</summary>
     public string AuthenticatorUri { get; private set; } = "";
@@ -52,6 +57,7 @@ public sealed class EnableAuthenticatorModel(
         {
             return NotFound();
         }
+        RequiredForRole = staffTwoFactor.IsRequiredFor(User) && !await userManager.GetTwoFactorEnabledAsync(user);
         await LoadSharedKeyAndQrCodeUriAsync(user);
         return Page();
     }
@@ -77,6 +83,8 @@ public sealed class EnableAuthenticatorModel(
         }
 
         await userManager.SetTwoFactorEnabledAsync(user, true);
+        // The change renews the security stamp; this session made it and stays signed in.
+        await signInManager.RefreshSignInAsync(user);
         logger.LogInformation("User {UserId} has enabled two-factor authentication with an authenticator app.", user.Id);
         StatusMessage = localizer["Your authenticator app has been verified."];
         if (await userManager.CountRecoveryCodesAsync(user) == 0)
