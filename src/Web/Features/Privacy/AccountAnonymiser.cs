@@ -44,6 +44,14 @@ public sealed class AccountAnonymiser(TrainingDbContext db, AuditLog auditLog, T
         var now = clock.GetUtcNow().UtcDateTime;
         var email = user.Email;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Claimed first, so two deletions of the same account at once (the person and the retention job)
+        // anonymise it once: the second finds nothing to claim.
+        var claimed = await db.Users.Where(u => u.Id == userId && u.AnonymisedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.AnonymisedAt, now), cancellationToken);
+        if (claimed == 0)
+        {
+            return AnonymisationOutcome.NotFound;
+        }
 
         var withdrawn = await db.Certificates.Where(c => c.UserId == userId && c.RevokedAt == null).Select(c => c.Code).ToListAsync(cancellationToken);
         await db.Certificates.Where(c => c.UserId == userId && c.RevokedAt == null).ExecuteUpdateAsync(s => s
@@ -105,7 +113,7 @@ public sealed class AccountAnonymiser(TrainingDbContext db, AuditLog auditLog, T
         user.LockoutEnabled = true;
         user.LockoutEnd = DateTimeOffset.MaxValue;
         user.AccessFailedCount = 0;
-        user.FullName = "";
+        user.FullName = string.Empty;
         user.JobTitle = null;
         user.TimeZoneId = null;
         user.Language = null;

@@ -64,30 +64,43 @@ public sealed class InactiveAccounts(
 
     private async Task<int> WarnAsync(DateTime now, DateTime cutoff, string? spared, CancellationToken cancellationToken)
     {
-        var idle = await db.Users
+        var idle = await db.Users.AsNoTracking()
             .Where(u => u.AnonymisedAt == null && u.InactivityWarnedAt == null && u.Email != null && (u.LastSignInAt ?? u.CreatedAt) < cutoff && u.Id != spared)
-            .OrderBy(u => u.Id).ToListAsync(cancellationToken);
+            .OrderBy(u => u.Id)
+            .Select(u => new { u.Id, u.Email, u.FullName, u.Language, LastActive = u.LastSignInAt ?? u.CreatedAt })
+            .ToListAsync(cancellationToken);
         var logIn = urls.Absolute("/Identity/Account/Login");
+        var anonymiseOn = now.AddMonths(1);
+        var warned = 0;
         foreach (var user in idle)
         {
-            var anonymiseOn = now.AddMonths(1);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Claimed with a conditional update, so a second run at the same moment (another instance, a
+            // manual run) cannot warn the same person twice.
+            var claimed = await db.Users.Where(u => u.Id == user.Id && u.InactivityWarnedAt == null && u.AnonymisedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.InactivityWarnedAt, now), cancellationToken);
+            if (claimed == 0)
+            {
+                continue;
+            }
             var mail = templates.Render(Template, user.Language, new Dictionary<string, object>
             {
                 ["Name"] = user.FullName,
-                ["LastActive"] = user.LastSignInAt ?? user.CreatedAt,
+                ["LastActive"] = user.LastActive,
                 ["DeletionDate"] = anonymiseOn,
                 ["LoginLink"] = logIn,
             });
             outbox.Enqueue(user.Email!, mail.Subject, mail.HtmlBody);
-            user.InactivityWarnedAt = now;
             auditLog.Record(Job, AuditActions.InactivityWarningSent, SignInAudit.TargetType, user.Id, $"to be anonymised from {anonymiseOn:yyyy-MM-dd} unless the person logs in");
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            warned++;
         }
-        if (idle.Count > 0)
+        if (warned > 0)
         {
             signal.Wake();
         }
-        return idle.Count;
+        return warned;
     }
 
     private async Task<string?> OnlyAdminAsync(CancellationToken cancellationToken)
