@@ -189,6 +189,20 @@ public sealed class AnonymisationTests : IDisposable
     }
 
     [Fact]
+    public async Task The_only_admin_cannot_be_deleted_from_the_admin_page()
+    {
+        var admin = await app.CreateUserAsync("Solo Admin", Roles.Admin);
+        var client = await app.LoggedInClientAsync(admin.Email!);
+
+        var response = await client.PostFormAsync($"/admin/users/{admin.Id}/delete", new Dictionary<string, string> { ["confirm"] = "true" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("at least one administrator", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(app.WithDb(db => db.Users.AsNoTracking().Single(u => u.Id == admin.Id)).AnonymisedAt);
+        Assert.Equal(AuditActions.AccountDeletionRefused, app.WithDb(db => db.AuditEntries.AsNoTracking().Where(e => e.TargetId == admin.Id).OrderBy(e => e.Id).ToList()).Last().Action);
+    }
+
+    [Fact]
     public async Task The_privacy_notice_is_public_and_linked_from_every_page()
     {
         var anonymous = app.CreateClient();
