@@ -7,6 +7,7 @@ using Training.Web.Features.Coordination;
 using Training.Web.Features.DemoData;
 using Training.Web.Features.Organisations;
 using Training.Web.Features.People;
+using Training.Web.Features.Privacy;
 using Training.Web.Features.Quizzes;
 using Training.Web.Features.Reminders;
 using Training.Web.Features.Users;
@@ -53,6 +54,7 @@ builder.Services
     .AddQuizzes()
     .AddCertificates()
     .AddReminders()
+    .AddPrivacy()
     .AddPeople()
     .AddScheduling(builder.Configuration, builder.Environment)
     .AddHostedService<ContentWatcher>()

@@ -6,6 +6,12 @@ namespace Training.Assessment.Certificates;
 /// </summary>
 public class Certificate
 {
+    /// <summary>
+    /// The revocation reason of a certificate whose holder deleted their account (or had it anonymised): the
+    /// verification page then says "withdrawn" rather than "no such certificate".
+    /// </summary>
+    public const string WithdrawnReason = "withdrawn: the holder's account was deleted";
+
     public int Id { get; set; }
 
     /// <summary>Unguessable verification code: 128 random bits in base32 (26 characters).</summary>

@@ -5,7 +5,8 @@ namespace Training.Assessment.Certificates;
 
 public sealed record CertificateSummary(string Code, string CourseTitle, DateTime CompletedAt, DateTime? ExpiresAt, CertificateState State);
 
-public sealed record VerificationResult(string Code, CertificateState State, string LearnerName, string CourseTitle, string CourseVersion, DateTime CompletedAt, DateTime? ExpiresAt, DateTime? RevokedAt);
+/// <param name="Withdrawn">Revoked because the holder's account was deleted: the name is gone, the certificate stays answerable.</param>
+public sealed record VerificationResult(string Code, CertificateState State, string LearnerName, string CourseTitle, string CourseVersion, DateTime CompletedAt, DateTime? ExpiresAt, DateTime? RevokedAt, bool Withdrawn);
 
 /// <summary>Certificates for their holders and the public verification page.</summary>
 public sealed class CertificateService(IAssessmentDbContext db, CertificateSigner signer, CertificatePdf pdf, IOptions<CertificateOptions> options, TimeProvider clock)
@@ -21,7 +22,8 @@ public sealed class CertificateService(IAssessmentDbContext db, CertificateSigne
     {
         var normalised = code.Trim().ToUpperInvariant();
         var c = await db.Certificates.AsNoTracking().SingleOrDefaultAsync(x => x.Code == normalised, cancellationToken);
-        return c is null ? null : new VerificationResult(c.Code, StateOf(c.RevokedAt, c.ExpiresAt), c.LearnerName, c.CourseTitle, c.CourseVersion, c.CompletedAt, c.ExpiresAt, c.RevokedAt);
+        return c is null ? null : new VerificationResult(c.Code, StateOf(c.RevokedAt, c.ExpiresAt), c.LearnerName, c.CourseTitle, c.CourseVersion, c.CompletedAt, c.ExpiresAt, c.RevokedAt,
+            c.RevokedAt != null && c.RevocationReason == Certificate.WithdrawnReason);
     }
 
     /// <summary>The PDF of a certificate, for its holder only: null for anyone else, as for a wrong code.</summary>

@@ -8,6 +8,8 @@ public static class AuditActions
     public const string SignInLockedOut = "sign-in.locked-out";
     public const string AccountDeleted = "account.deleted";
     public const string AccountDeletionRefused = "account.deletion-refused";
+    public const string PersonalDataDownloaded = "personal-data.downloaded";
+    public const string InactivityWarningSent = "account.inactivity-warned";
     public const string RolesChanged = "roles.changed";
     public const string UnitCreated = "unit.created";
     public const string UnitRenamed = "unit.renamed";
@@ -38,7 +40,7 @@ public static class AuditActions
 
     public static IReadOnlyList<string> All { get; } =
     [
-        SignInSucceeded, SignInFailed, SignInLockedOut, AccountDeleted, AccountDeletionRefused, RolesChanged,
+        SignInSucceeded, SignInFailed, SignInLockedOut, AccountDeleted, AccountDeletionRefused, PersonalDataDownloaded, InactivityWarningSent, RolesChanged,
         UnitCreated, UnitRenamed, UnitMoved, UnitArchived, UnitRestored, UnitDeleted,
         CoordinatorAdded, CoordinatorRemoved, PersonCreated, PersonMoved, PeopleImported,
         InvitationSent, InvitationAccepted, CertificateIssued, CertificateRevoked,

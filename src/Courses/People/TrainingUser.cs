@@ -30,4 +30,16 @@ public class TrainingUser : IdentityUser
     /// <summary>Language for e-mails (e.g. "fr"), where a translation exists; null: English.</summary>
     [PersonalData]
     public string? Language { get; set; }
+
+    /// <summary>UTC time of the last successful log-in; the retention job counts inactivity from it (or from CreatedAt).</summary>
+    public DateTime? LastSignInAt { get; set; }
+
+    /// <summary>When the retention job warned that the account will be anonymised; a log-in clears it.</summary>
+    public DateTime? InactivityWarnedAt { get; set; }
+
+    /// <summary>
+    /// When the account was anonymised (deleted by the person, an admin or the retention job). The row stays,
+    /// emptied of personal data, so attempts, progress and certificates keep pointing at something.
+    /// </summary>
+    public DateTime? AnonymisedAt { get; set; }
 }

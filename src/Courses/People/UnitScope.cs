@@ -8,15 +8,19 @@ namespace Training.Courses.People;
 /// </summary>
 public static class UnitScope
 {
-    /// <summary>The people the actor may see: everyone for admins, else those whose unit is in scope.</summary>
+    /// <summary>
+    /// The people the actor may see: everyone for admins, else those whose unit is in scope. Anonymised
+    /// accounts are nobody any more: their rows stay for statistics but are never listed.
+    /// </summary>
     public static IQueryable<TrainingUser> PeopleIn(this ICoursesDbContext db, Actor actor)
     {
+        var people = db.Users.Where(u => u.AnonymisedAt == null);
         if (actor.SeesEverything)
         {
-            return db.Users;
+            return people;
         }
         var ids = actor.UnitIds.ToArray();
-        return db.Users.Where(u => u.UnitId != null && ids.Contains(u.UnitId.Value));
+        return people.Where(u => u.UnitId != null && ids.Contains(u.UnitId.Value));
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Training.Courses.Audit;
 using Training.Courses.People;
+using Training.Web.Features.Privacy;
 using Training.Web.Infrastructure.Data;
 
 namespace Training.Web.Features.Accounts;
@@ -12,19 +12,19 @@ public enum AccountDeletionOutcome
     WrongPassword,
     LockedOut,
     LastAdmin,
-    StillReferenced,
 }
 
 /// <summary>
 /// A person deletes their own account (Manage/DeletePersonalData). The password is checked as at log-in, so
-/// wrong ones count towards lockout and a stolen session cannot guess for ever. Every outcome is audited;
-/// the deletion's entry commits with the deletion, in the same SaveChanges.
+/// wrong ones count towards lockout and a stolen session cannot guess for ever. Deleting anonymises
+/// (<see cref="AccountAnonymiser"/>). Every outcome is audited; the deletion's entries commit with it.
 /// </summary>
 public sealed class AccountDeletion(
     TrainingDbContext db,
     UserManager<TrainingUser> userManager,
     SignInManager<TrainingUser> signInManager,
-    AuditLog auditLog)
+    AuditLog auditLog,
+    AccountAnonymiser anonymiser)
 {
     public async Task<AccountDeletionOutcome> DeleteAsync(TrainingUser user, string password, string? ipAddress, CancellationToken cancellationToken)
     {
@@ -39,31 +39,10 @@ public sealed class AccountDeletion(
             await db.SaveChangesAsync(cancellationToken);
             return locked ? AccountDeletionOutcome.LockedOut : AccountDeletionOutcome.WrongPassword;
         }
-        if (await userManager.IsInRoleAsync(user, Roles.Admin) && (await userManager.GetUsersInRoleAsync(Roles.Admin)).Count <= 1)
+        return await anonymiser.AnonymiseAsync(actor, user.Id, "by the person themselves", cancellationToken) switch
         {
-            auditLog.Record(actor, AuditActions.AccountDeletionRefused, SignInAudit.TargetType, user.Id, "the only admin");
-            await db.SaveChangesAsync(cancellationToken);
-            return AccountDeletionOutcome.LastAdmin;
-        }
-
-        auditLog.Record(actor, AuditActions.AccountDeleted, SignInAudit.TargetType, user.Id, $"by the person themselves ({user.FullName})");
-        try
-        {
-            var result = await userManager.DeleteAsync(user);
-            if (!result.Succeeded)
-            {
-                throw new InvalidOperationException("The account could not be deleted: " + string.Join(" ", result.Errors.Select(e => e.Code)));
-            }
-            return AccountDeletionOutcome.Deleted;
-        }
-        catch (DbUpdateException)
-        {
-            // A row that keeps the account (a certificate this person revoked) refused the delete: nothing was
-            // saved. Forget the pending deletes (the user, the role rows Identity tracked) and the entry with them.
-            db.ChangeTracker.Clear();
-            auditLog.Record(actor, AuditActions.AccountDeletionRefused, SignInAudit.TargetType, user.Id, "other records name the account");
-            await db.SaveChangesAsync(cancellationToken);
-            return AccountDeletionOutcome.StillReferenced;
-        }
+            AnonymisationOutcome.LastAdmin => AccountDeletionOutcome.LastAdmin,
+            _ => AccountDeletionOutcome.Deleted,
+        };
     }
 }

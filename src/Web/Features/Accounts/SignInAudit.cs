@@ -7,9 +7,10 @@ namespace Training.Web.Features.Accounts;
 
 /// <summary>
 /// Records each log-in attempt (password, then the two-factor step if any) in the audit log: who tried, from where, and how it ended.
-/// SignInManager has already saved its own counters, so the entry is saved on its own.
+/// SignInManager has already saved its own counters, so the entry is saved on its own. A success also stamps
+/// <see cref="TrainingUser.LastSignInAt"/> (and withdraws a retention warning) in the same save.
 /// </summary>
-public sealed class SignInAudit(TrainingDbContext db, UserManager<TrainingUser> userManager, AuditLog auditLog)
+public sealed class SignInAudit(TrainingDbContext db, UserManager<TrainingUser> userManager, AuditLog auditLog, TimeProvider clock)
 {
     public const string TargetType = "person";
 
@@ -35,6 +36,7 @@ public sealed class SignInAudit(TrainingDbContext db, UserManager<TrainingUser> 
             // The person proved who they are; only their identity goes into the entry, so no roles are resolved.
             var actor = Actor.Scoped(user.Id, user.Email ?? typedEmail, ipAddress, isCoordinator: false, []);
             auditLog.Record(actor, AuditActions.SignInSucceeded, TargetType, user.Id, "password");
+            MarkActive(user);
         }
         else
         {
@@ -57,6 +59,7 @@ public sealed class SignInAudit(TrainingDbContext db, UserManager<TrainingUser> 
         {
             var actor = Actor.Scoped(user.Id, user.Email ?? user.Id, ipAddress, isCoordinator: false, []);
             auditLog.Record(actor, AuditActions.SignInSucceeded, TargetType, user.Id, $"two-factor: password and {method}");
+            MarkActive(user);
         }
         else if (result.IsLockedOut)
         {
@@ -68,6 +71,12 @@ public sealed class SignInAudit(TrainingDbContext db, UserManager<TrainingUser> 
                 $"two-factor: wrong {method} ({user.AccessFailedCount} of {userManager.Options.Lockout.MaxFailedAccessAttempts} before lockout)");
         }
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private void MarkActive(TrainingUser user)
+    {
+        user.LastSignInAt = clock.GetUtcNow().UtcDateTime;
+        user.InactivityWarnedAt = null;
     }
 
     private async Task<string> LockoutEndAsync(TrainingUser user) =>

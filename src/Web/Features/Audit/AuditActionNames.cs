@@ -13,6 +13,8 @@ public static class AuditActionNames
         [AuditActions.SignInLockedOut] = localizer["Log-in locked out"],
         [AuditActions.AccountDeleted] = localizer["Account deleted"],
         [AuditActions.AccountDeletionRefused] = localizer["Account deletion refused"],
+        [AuditActions.PersonalDataDownloaded] = localizer["Personal data downloaded"],
+        [AuditActions.InactivityWarningSent] = localizer["Inactive account warned"],
         [AuditActions.RolesChanged] = localizer["Roles changed"],
         [AuditActions.UnitCreated] = localizer["Unit created"],
         [AuditActions.UnitRenamed] = localizer["Unit renamed"],

@@ -23,7 +23,7 @@ public sealed class UserRoleService(TrainingDbContext db, UserManager<TrainingUs
 
     public async Task<IReadOnlyList<UserSummary>> SearchAsync(string? text, CancellationToken cancellationToken)
     {
-        var users = db.Users.AsNoTracking();
+        var users = db.Users.AsNoTracking().Where(u => u.AnonymisedAt == null);
         if (!string.IsNullOrWhiteSpace(text))
         {
             var pattern = $"%{text.Trim()}%";
@@ -33,7 +33,7 @@ public sealed class UserRoleService(TrainingDbContext db, UserManager<TrainingUs
     }
 
     public Task<UserSummary?> FindAsync(string id, CancellationToken cancellationToken) =>
-        db.Users.AsNoTracking().Where(u => u.Id == id).Select(ToSummary()).SingleOrDefaultAsync(cancellationToken);
+        db.Users.AsNoTracking().Where(u => u.Id == id && u.AnonymisedAt == null).Select(ToSummary()).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>
     /// Sets the person's roles and records the change in the audit log, in one transaction: UserManager saves
@@ -42,7 +42,7 @@ public sealed class UserRoleService(TrainingDbContext db, UserManager<TrainingUs
     public async Task<RoleChangeOutcome> SetRolesAsync(Actor actor, string id, IEnumerable<string> requestedRoles, CancellationToken cancellationToken)
     {
         var user = await userManager.FindByIdAsync(id);
-        if (user is null)
+        if (user is null || user.AnonymisedAt is not null)
         {
             return RoleChangeOutcome.NotFound;
         }

@@ -1,6 +1,7 @@
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Quartz;
+using Training.Web.Features.Privacy;
 using Training.Web.Features.Quizzes;
 using Training.Web.Features.Reminders;
 using Training.Web.Infrastructure.Data;
@@ -24,6 +25,7 @@ public static class SchedulingRegistration
         var smtp = configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions();
         var reminders = configuration.GetSection(ReminderOptions.Section).Get<ReminderOptions>() ?? new ReminderOptions();
         var quizzes = configuration.GetSection(QuizOptions.Section).Get<QuizOptions>() ?? new QuizOptions();
+        var privacy = configuration.GetSection(PrivacyOptions.Section).Get<PrivacyOptions>() ?? new PrivacyOptions();
 
         var configured = new HashSet<JobKey>();
         services.AddQuartz(quartz =>
@@ -63,6 +65,14 @@ public static class SchedulingRegistration
                         .WithCronSchedule(quizzes.CloseAbandonedCron, cron => cron.InTimeZone(TimeZoneInfo.Utc)),
                     job => job.WithIdentity(AbandonedAttemptJob.Key).WithDescription("Close and grade abandoned timed quiz attempts"));
                 configured.Add(AbandonedAttemptJob.Key);
+            }
+            if (privacy.InactiveMonths > 0 && !string.IsNullOrWhiteSpace(privacy.RetentionCron))
+            {
+                quartz.ScheduleJob<InactiveAccountJob>(
+                    trigger => trigger.WithIdentity(InactiveAccountJob.Key.Name, Schedules.Group).WithDescription(privacy.RetentionCron)
+                        .WithCronSchedule(privacy.RetentionCron, cron => cron.InTimeZone(TimeZoneInfo.Utc)),
+                    job => job.WithIdentity(InactiveAccountJob.Key).WithDescription("Warn, then anonymise, accounts unused for Privacy:InactiveMonths"));
+                configured.Add(InactiveAccountJob.Key);
             }
             if (reminders.RunOnSchedule)
             {

@@ -42,7 +42,7 @@ public sealed class PersonalDataTests : IClassFixture<ClientAddressAppFactory>
     }
 
     [Fact]
-    public async Task The_right_password_deletes_the_account_with_its_progress_and_certificate_audits_it_and_logs_out()
+    public async Task The_right_password_anonymises_the_account_withdraws_its_certificate_audits_it_and_logs_out()
     {
         var person = await app.CreateUserAsync("Dora Delete", Roles.Learner);
         await app.CompleteWelcomeAsync(person.Id);
@@ -52,8 +52,11 @@ public sealed class PersonalDataTests : IClassFixture<ClientAddressAppFactory>
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.OriginalString);
-        Assert.False(app.WithDb(db => db.Users.Any(u => u.Id == person.Id)));
-        Assert.False(app.WithDb(db => db.Certificates.Any(c => c.UserId == person.Id)));
+        var stored = app.WithDb(db => db.Users.AsNoTracking().Single(u => u.Id == person.Id));
+        Assert.NotNull(stored.AnonymisedAt);
+        Assert.Null(stored.Email);
+        Assert.Equal("", stored.FullName);
+        Assert.All(app.WithDb(db => db.Certificates.Where(c => c.UserId == person.Id).ToList()), c => Assert.NotNull(c.RevokedAt));
         var entry = (await EntriesAboutAsync(person.Id)).Last();
         Assert.Equal(AuditActions.AccountDeleted, entry.Action);
         Assert.Equal(person.Id, entry.ActorUserId);
@@ -95,10 +98,11 @@ public sealed class PersonalDataTests : IClassFixture<ClientAddressAppFactory>
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
         var text = await response.Content.ReadAsStringAsync();
         using var json = JsonDocument.Parse(text);
-        Assert.Equal("Dag Download", json.RootElement.GetProperty("FullName").GetString());
-        Assert.Equal(person.Email, json.RootElement.GetProperty("Email").GetString());
-        Assert.Equal(Roles.Learner, json.RootElement.GetProperty("Roles")[0].GetString());
-        Assert.True(json.RootElement.GetProperty("HasAuthenticator").GetBoolean());
+        var profile = json.RootElement.GetProperty("profile");
+        Assert.Equal("Dag Download", profile.GetProperty("fullName").GetString());
+        Assert.Equal(person.Email, profile.GetProperty("email").GetString());
+        Assert.Equal(Roles.Learner, profile.GetProperty("roles")[0].GetString());
+        Assert.True(profile.GetProperty("hasAuthenticator").GetBoolean());
         Assert.DoesNotContain(key, text, StringComparison.Ordinal);
     }
 }

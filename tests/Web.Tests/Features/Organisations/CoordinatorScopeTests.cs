@@ -88,6 +88,9 @@ public sealed class CoordinatorScopeTests : IClassFixture<CoordinatorScopeTests.
         ["GET /admin/users"] = (Forbidden, null),
         ["GET /admin/users/{id}"] = (Forbidden, null),
         ["POST /admin/users/{id}"] = (Forbidden, null),
+        ["GET /admin/users/{id}/delete"] = (Forbidden, null),
+        ["POST /admin/users/{id}/delete"] = (Forbidden, null),
+        ["POST /admin/users/{id}/personal-data"] = (Forbidden, null),
         // Learner and trainer pages: a coordinator without those roles is refused.
         ["GET /attempts/{id:int}"] = (Forbidden, null),
         ["POST /attempts/{id:int}"] = (Forbidden, null),
@@ -208,6 +211,7 @@ public sealed class CoordinatorScopeTests : IClassFixture<CoordinatorScopeTests.
         ["GET /certificates/public-key.pem"] = (Ok, null),
         ["GET /error/{code:int}"] = (NotFound, null),
         ["POST /error/{code:int}"] = (NotFound, null),
+        ["GET /privacy"] = (Ok, null),
         ["GET /verify"] = (Ok, null),
         ["POST /verify"] = (Redirect, null),
         ["GET /verify/{code}"] = (Ok, null),

@@ -55,11 +55,8 @@ public sealed class DeletePersonalDataModel(
             case AccountDeletionOutcome.LockedOut:
                 ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.Password)}", localizer["Too many wrong passwords: your account is locked for a while. Try again later."]);
                 return Page();
-            case AccountDeletionOutcome.LastAdmin:
-                ModelState.AddModelError(string.Empty, localizer["You are the only admin. Make someone else admin before you delete your account."]);
-                return Page();
             default:
-                ModelState.AddModelError(string.Empty, localizer["Your account cannot be deleted here, because other records name you (such as certificates you revoked). Ask an admin."]);
+                ModelState.AddModelError(string.Empty, localizer["You are the only admin. Make someone else admin before you delete your account."]);
                 return Page();
         }
     }
