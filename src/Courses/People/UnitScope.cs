@@ -29,12 +29,15 @@ public static class UnitScope
     /// </summary>
     public static IQueryable<Assignments.AssignedCourse> AssignedCoursesIn(this ICoursesDbContext db, Actor actor)
     {
+        // A deleted (anonymised) person is nobody to chase: their rows stay for the statistics, out of every
+        // count, list and export of assigned training, as they are out of the people lists.
+        var assigned = db.AssignedCourses.Where(a => !db.Users.Any(u => u.Id == a.UserId && u.AnonymisedAt != null));
         if (actor.SeesEverything)
         {
-            return db.AssignedCourses;
+            return assigned;
         }
         var ids = actor.UnitIds.ToArray();
-        return db.AssignedCourses.Where(a => a.UnitId != null && ids.Contains(a.UnitId.Value));
+        return assigned.Where(a => a.UnitId != null && ids.Contains(a.UnitId.Value));
     }
 
     /// <summary>The units the actor may see.</summary>

@@ -136,6 +136,34 @@ public sealed class AnonymisationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_deleted_persons_assigned_training_leaves_the_coordinators_counts()
+    {
+        string[] people = [(await app.CreateUserAsync("Dora Deleted", Roles.Learner)).Id, (await app.CreateUserAsync("Karl Kept", Roles.Learner)).Id];
+        var (unit, coordinator) = await app.CoordinatorOfAsync(people);
+        using (var scope = app.Services.CreateScope())
+        {
+            var courseId = app.WithDb(db => db.Courses.Single(c => c.Slug == QuizContent.Course).Id);
+            var (outcome, _) = await scope.ServiceProvider.GetRequiredService<Training.Courses.Assignments.AssignmentService>()
+                .AssignAsync(Training.Courses.People.Actor.CommandLine(), courseId, unit.Id, [], null, 30, default);
+            Assert.Equal(Training.Courses.Assignments.AssignOutcome.Done, outcome);
+        }
+        int Assigned(Training.Courses.People.Actor actor) => app.WithDb(db => Training.Courses.People.UnitScope.AssignedCoursesIn(db, actor).Count());
+        var coordinatorActor = Training.Courses.People.Actor.Scoped(coordinator.Id, coordinator.Email!, null, isCoordinator: true, [unit.Id]);
+        var everything = Training.Courses.People.Actor.CommandLine();
+        Assert.Equal(2, Assigned(coordinatorActor));
+        var total = Assigned(everything);
+
+        var email = app.WithDb(db => db.Users.Single(u => u.Id == people[0]).Email!);
+        var client = await app.LoggedInClientAsync(email);
+        var response = await client.PostFormAsync("/Identity/Account/Manage/DeletePersonalData", new Dictionary<string, string> { ["Input.Password"] = TrainingAppFactory.Password });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(1, Assigned(coordinatorActor));
+        Assert.Equal(total - 1, Assigned(everything));
+        Assert.Equal(2, app.WithDb(db => db.AssignedCourses.Count(a => a.UnitId == unit.Id))); // kept for the statistics
+    }
+
+    [Fact]
     public async Task An_admin_deletes_a_coordinator_who_revoked_a_certificate_after_confirming()
     {
         var learner = await CertifiedAsync("Lena Learner");
