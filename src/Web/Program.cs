@@ -9,6 +9,7 @@ using Training.Web.Features.Organisations;
 using Training.Web.Features.People;
 using Training.Web.Features.Quizzes;
 using Training.Web.Features.Reminders;
+using Training.Web.Features.SingleSignOn;
 using Training.Web.Features.Users;
 using Training.Web.Infrastructure.Backup;
 using Training.Web.Infrastructure.Content;
@@ -48,6 +49,7 @@ builder.Services
     .AddSiteShell()
     .AddTrainingDatabase(builder.Configuration, builder.Environment)
     .AddAccounts()
+    .AddSingleSignOn(builder.Configuration)
     .AddCourses()
     .AddAssessment()
     .AddQuizzes()
