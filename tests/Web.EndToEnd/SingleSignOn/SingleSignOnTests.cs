@@ -19,7 +19,7 @@ public sealed class SingleSignOnTests(SingleSignOnTests.SiteWithProvider site) :
 {
     private const string ProviderName = "Ministry ID";
 
-    public sealed class SiteWithProvider : SiteUnderTest
+    public class SiteWithProvider : SiteUnderTest
     {
         public MinistryProvider Provider { get; private set; } = null!;
 
@@ -75,6 +75,24 @@ public sealed class SingleSignOnTests(SingleSignOnTests.SiteWithProvider site) :
     }
 
     [Fact]
+    public async Task An_admin_with_two_factor_authentication_still_enters_a_code_after_the_provider()
+    {
+        var admin = await site.App.CreateUserAsync("Ada Admin", Roles.Admin);
+        var key = await EnableTwoFactorAsync(admin.Id);
+        site.Provider.NextPerson = new(Guid.NewGuid().ToString("N"), admin.Email!, EmailVerified: true, "Ada Admin");
+        var page = await site.NewPageAsync();
+
+        await SignInWithProviderAsync(page);
+
+        // The provider's log-in counts as the password step; the site's second step still applies.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Two-factor authentication");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log out" })).ToHaveCountAsync(0);
+        await page.GetByLabel("Code from your authenticator app").FillAsync(Totp.CodeFor(key, DateTimeOffset.UtcNow));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Users and roles" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task An_address_the_provider_has_not_verified_is_refused_and_nothing_is_linked()
     {
         var learner = await site.App.CreateUserAsync("Una Verified", Roles.Learner);
@@ -119,6 +137,16 @@ public sealed class SingleSignOnTests(SingleSignOnTests.SiteWithProvider site) :
             response => response.Url.StartsWith(site.BaseUrl + "/sso/callback", StringComparison.Ordinal));
         await page.WaitForLoadStateAsync();
         Assert.Equal(before + 1, site.Provider.Authorizations);
+    }
+
+    private async Task<string> EnableTwoFactorAsync(string userId)
+    {
+        using var scope = site.App.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<TrainingUser>>();
+        var user = (await users.FindByIdAsync(userId))!;
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.SetTwoFactorEnabledAsync(user, true);
+        return (await users.GetAuthenticatorKeyAsync(user))!;
     }
 
     private async Task<IList<string>> RolesOfAsync(string userId)
