@@ -112,6 +112,28 @@ public sealed class SingleSignOnTests(SingleSignOnTests.SiteWithProvider site) :
     }
 
     [Fact]
+    public async Task An_account_linked_to_another_identity_at_the_provider_is_not_taken_over_by_its_address()
+    {
+        var trainer = await site.App.CreateUserAsync("Tess Trainer", Roles.Trainer);
+        using (var scope = site.App.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<TrainingUser>>();
+            var result = await users.AddLoginAsync((await users.FindByIdAsync(trainer.Id))!, new UserLoginInfo("oidc", "the-first-identity", null));
+            Assert.True(result.Succeeded);
+        }
+        // The provider has given the same (verified) address to another identity since.
+        site.Provider.NextPerson = new(Guid.NewGuid().ToString("N"), trainer.Email!, EmailVerified: true, "Someone New");
+        var page = await site.NewPageAsync();
+
+        await SignInWithProviderAsync(page);
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync($"This account is already linked to another {ProviderName} identity");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log out" })).ToHaveCountAsync(0);
+        var (logins, _, _) = await AccountFactsAsync(trainer.Id);
+        Assert.Equal(["the-first-identity"], logins);
+    }
+
+    [Fact]
     public async Task A_verified_address_nobody_here_has_is_refused_and_no_account_is_made_by_default()
     {
         var stranger = $"stranger.{Guid.NewGuid():N}@ministry.example";

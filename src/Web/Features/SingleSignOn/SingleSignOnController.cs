@@ -56,6 +56,7 @@ public sealed class SingleSignOnController(
         {
             SingleSignOnOutcome.EmailNotVerified => localizer["{0} has not confirmed that your e-mail address belongs to you, so you cannot sign in with it here. Confirm your address with {0}, or log in with your password.", provider].Value,
             SingleSignOnOutcome.NoAccount => localizer["There is no account on this site with the e-mail address {0} gave. Ask your coordinator to invite you, or create an account.", provider].Value,
+            SingleSignOnOutcome.LinkedToAnother => localizer["This account is already linked to another {0} identity. Log in with your password, or ask an administrator.", provider].Value,
             SingleSignOnOutcome.NotAllowed => localizer["This account cannot sign in yet. Confirm your e-mail address, or ask your coordinator."].Value,
             _ => localizer["Signing in with {0} did not finish. Try again, or log in with your password.", provider].Value,
         };

@@ -19,6 +19,8 @@ public enum SingleSignOnOutcome
     EmailNotVerified,
     /// <summary>Nobody here has the address and SingleSignOn:CreateAccounts is off.</summary>
     NoAccount,
+    /// <summary>The account is already linked to another subject at the provider.</summary>
+    LinkedToAnother,
     /// <summary>The account exists but may not sign in (Identity refused it).</summary>
     NotAllowed,
 }
@@ -58,7 +60,7 @@ public sealed class SingleSignOnSignIn(
         var claims = SingleSignOnClaims.From(login.Principal);
         if (claims.Email is null)
         {
-            await RefuseAsync(http, ip, claims.Email ?? login.ProviderKey, $"single sign-on ({provider}): the provider sent no e-mail address", cancellationToken);
+            await RefuseAsync(http, ip, login.ProviderKey, $"single sign-on ({provider}): the provider sent no e-mail address", cancellationToken);
             return SingleSignOnOutcome.Failed;
         }
         if (!claims.EmailVerified)
@@ -74,27 +76,39 @@ public sealed class SingleSignOnSignIn(
             return SingleSignOnOutcome.NoAccount;
         }
 
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        if (user is not null && (await userManager.GetLoginsAsync(user)).Any(l => l.LoginProvider == login.LoginProvider))
         {
-            if (user is null)
-            {
-                user = await CreateLearnerAsync(claims, provider, ip, cancellationToken);
-            }
-            else if (!user.EmailConfirmed)
-            {
-                // The provider verified the mailbox, which is what the confirmation link would prove.
-                user.EmailConfirmed = true;
-                Check(await userManager.UpdateAsync(user));
-            }
-            Check(await userManager.AddLoginAsync(user, login));
-            auditLog.Record(Actor.Scoped(user.Id, user.Email ?? claims.Email, ip, isCoordinator: false, []), AuditActions.SingleSignOnLinked, SignInAudit.TargetType, user.Id,
-                $"single sign-on ({provider}): linked by verified e-mail address {claims.Email}");
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            // Another identity at the provider already owns this account: an address handed on to someone else
+            // must not take it over.
+            await RefuseAsync(http, ip, user.Id, $"single sign-on ({provider}): the account is already linked to another identity at the provider", cancellationToken);
+            return SingleSignOnOutcome.LinkedToAnother;
         }
+        user = await LinkAsync(user, login, claims, provider, ip, cancellationToken);
 
         result = await signInManager.ExternalLoginSignInAsync(login.LoginProvider, login.ProviderKey, isPersistent: false, bypassTwoFactor: false);
         return await FinishAsync(http, user, result, provider, ip, cancellationToken);
+    }
+
+    /// <summary>Links the provider's subject to the account (made first when CreateAccounts allows), audited in the same transaction.</summary>
+    private async Task<TrainingUser> LinkAsync(TrainingUser? user, ExternalLoginInfo login, SingleSignOnClaims claims, string provider, string? ip, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (user is null)
+        {
+            user = await CreateLearnerAsync(claims, provider, ip, cancellationToken);
+        }
+        else if (!user.EmailConfirmed)
+        {
+            // The provider verified the mailbox, which is what the confirmation link would prove.
+            user.EmailConfirmed = true;
+            Check(await userManager.UpdateAsync(user));
+        }
+        Check(await userManager.AddLoginAsync(user, login));
+        auditLog.Record(Actor.Scoped(user.Id, user.Email ?? claims.Email!, ip, isCoordinator: false, []), AuditActions.SingleSignOnLinked, SignInAudit.TargetType, user.Id,
+            $"single sign-on ({provider}): linked by verified e-mail address {claims.Email}");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return user;
     }
 
     private async Task<TrainingUser> CreateLearnerAsync(SingleSignOnClaims claims, string provider, string? ip, CancellationToken cancellationToken)
