@@ -90,6 +90,8 @@ public sealed class SingleSignOnTests(SingleSignOnTests.SiteWithProvider site) :
         await page.GetByLabel("Code from your authenticator app").FillAsync(Totp.CodeFor(key, DateTimeOffset.UtcNow));
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Users and roles" })).ToBeVisibleAsync();
+        Assert.Contains("two-factor: single sign-on and authenticator code",
+            site.App.WithDb(db => db.AuditEntries.Where(e => e.TargetId == admin.Id && e.Action == AuditActions.SignInSucceeded).Select(e => e.Detail).ToList()));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Training.Courses.Audit;
 using Training.Courses.People;
@@ -9,7 +10,7 @@ namespace Training.Web.Features.Accounts;
 /// Records each log-in attempt (password, then the two-factor step if any) in the audit log: who tried, from where, and how it ended.
 /// SignInManager has already saved its own counters, so the entry is saved on its own.
 /// </summary>
-public sealed class SignInAudit(TrainingDbContext db, UserManager<TrainingUser> userManager, AuditLog auditLog)
+public sealed class SignInAudit(TrainingDbContext db, UserManager<TrainingUser> userManager, AuditLog auditLog, IHttpContextAccessor http)
 {
     public const string TargetType = "person";
 
@@ -56,7 +57,7 @@ public sealed class SignInAudit(TrainingDbContext db, UserManager<TrainingUser> 
         if (result.Succeeded)
         {
             var actor = Actor.Scoped(user.Id, user.Email ?? user.Id, ipAddress, isCoordinator: false, []);
-            auditLog.Record(actor, AuditActions.SignInSucceeded, TargetType, user.Id, $"two-factor: password and {method}");
+            auditLog.Record(actor, AuditActions.SignInSucceeded, TargetType, user.Id, $"two-factor: {await FirstStepAsync()} and {method}");
         }
         else if (result.IsLockedOut)
         {
@@ -68,6 +69,20 @@ public sealed class SignInAudit(TrainingDbContext db, UserManager<TrainingUser> 
                 $"two-factor: wrong {method} ({user.AccessFailedCount} of {userManager.Options.Lockout.MaxFailedAccessAttempts} before lockout)");
         }
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// What the first step was: Identity's two-factor cookie names the external scheme when a provider, not a
+    /// password, started the log-in (single sign-on).
+    /// </summary>
+    private async Task<string> FirstStepAsync()
+    {
+        if (http.HttpContext is not { } context)
+        {
+            return "password";
+        }
+        var pending = await context.AuthenticateAsync(IdentityConstants.TwoFactorUserIdScheme);
+        return pending.Principal?.FindFirst(System.Security.Claims.ClaimTypes.AuthenticationMethod) is null ? "password" : "single sign-on";
     }
 
     private async Task<string> LockoutEndAsync(TrainingUser user) =>
