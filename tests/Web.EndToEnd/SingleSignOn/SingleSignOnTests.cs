@@ -1,3 +1,5 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -148,6 +150,23 @@ public sealed class SingleSignOnTests(SingleSignOnTests.SiteWithProvider site) :
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log out" })).ToHaveCountAsync(0);
         var normalized = stranger.ToUpperInvariant();
         Assert.False(site.App.WithDb(db => db.Users.Any(u => u.NormalizedEmail == normalized)));
+    }
+
+    [Theory]
+    [InlineData("en", "Sign in with Ministry ID")]
+    [InlineData("ar", "تسجيل الدخول باستخدام Ministry ID")]
+    public async Task The_log_in_page_with_the_providers_button_meets_WCAG_in_English_and_Arabic(string culture, string button)
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync($"/Identity/Account/Login?culture={culture}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = button })).ToBeVisibleAsync();
+
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        });
+
+        Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
     }
 
     /// <summary>From the log-in page through the provider and back; the provider's counter proves the round trip.</summary>
