@@ -13,8 +13,8 @@ using static OpenIddict.Server.OpenIddictServerEvents;
 
 namespace Training.Web.EndToEnd.SingleSignOn;
 
-/// <summary>Who the provider says is signing in: its subject, address, whether it verified it, name and (ignored) role.</summary>
-public sealed record ProviderPerson(string Subject, string Email, bool EmailVerified, string Name);
+/// <summary>Who the provider says is signing in: its subject, address, whether it verified it and name; or that it refuses them.</summary>
+public sealed record ProviderPerson(string Subject, string Email, bool EmailVerified, string Name, bool Refused = false);
 
 /// <summary>
 /// A real OpenID Connect provider (OpenIddict) on a Kestrel port of 127.0.0.1, standing in for the ministry's.
@@ -77,6 +77,11 @@ public sealed class MinistryProvider : IAsyncDisposable
             var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
             var person = NextPerson ?? throw new InvalidOperationException("The test did not say who signs in.");
             Interlocked.Increment(ref authorizations);
+            if (person.Refused)
+            {
+                // The person said no at the provider (or the provider turned them away): access_denied.
+                return Results.Forbid(authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+            }
             var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
             identity.AddClaim(new Claim(Claims.Subject, person.Subject));
             identity.AddClaim(new Claim(Claims.Email, person.Email));

@@ -138,6 +138,21 @@ public sealed class SingleSignOnTests(SingleSignOnTests.SiteWithProvider site) :
     }
 
     [Fact]
+    public async Task A_refusal_at_the_provider_brings_the_person_back_to_the_log_in_page_with_a_message()
+    {
+        var learner = await site.App.CreateUserAsync("Ren Fused", Roles.Learner);
+        site.Provider.NextPerson = new(Guid.NewGuid().ToString("N"), learner.Email!, EmailVerified: true, "Ren Fused", Refused: true);
+        var page = await site.NewPageAsync();
+
+        await SignInWithProviderAsync(page);
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Log in");
+        await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync($"Signing in with {ProviderName} did not finish");
+        var (logins, _, _) = await AccountFactsAsync(learner.Id);
+        Assert.Empty(logins);
+    }
+
+    [Fact]
     public async Task A_verified_address_nobody_here_has_is_refused_and_no_account_is_made_by_default()
     {
         var stranger = $"stranger.{Guid.NewGuid():N}@ministry.example";

@@ -49,6 +49,18 @@ public static class SingleSignOnRegistration
         // Not mapped by default: without it the claim would be lost when read from the userinfo endpoint.
         oidc.ClaimActions.MapUniqueJsonKey(SingleSignOnClaims.EmailVerifiedType, SingleSignOnClaims.EmailVerifiedType);
 
+        oidc.Events.OnRemoteFailure = context =>
+        {
+            // Refused or cancelled at the provider, or an answer that does not check out (expired, replayed,
+            // wrong issuer): the callback finds no external log-in and sends the person back to the log-in page
+            // with a message, rather than an error page.
+            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SingleSignOnRegistration))
+                .LogWarning(context.Failure, "Single sign-on did not finish.");
+            context.Response.Redirect("/sso/callback");
+            context.HandleResponse();
+            return Task.CompletedTask;
+        };
+
         var requireHttps = sso.RequireHttpsMetadata ?? !(environment.IsDevelopment() || environment.IsEnvironment("Testing"));
         oidc.RequireHttpsMetadata = requireHttps;
         if (!requireHttps)

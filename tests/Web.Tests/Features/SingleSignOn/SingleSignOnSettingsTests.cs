@@ -7,15 +7,36 @@ namespace Training.Web.Tests.Features.SingleSignOn;
 /// Single sign-on is off unless switched on, and switched on without its provider it stops the site at start.
 /// The flow itself runs against a real provider in Web.EndToEnd (SingleSignOnTests).
 /// </summary>
-public sealed class SingleSignOnSettingsTests
+public sealed class SingleSignOnSettingsTests : IDisposable
 {
+    private readonly List<TrainingAppFactory> sites = [];
+
+    private TrainingAppFactory NewSite()
+    {
+        var site = new TrainingAppFactory();
+        sites.Add(site);
+        return site;
+    }
+
+    public void Dispose()
+    {
+        foreach (var site in sites)
+        {
+            site.Dispose();
+            if (Directory.Exists(site.DataFolder))
+            {
+                Directory.Delete(site.DataFolder, recursive: true);
+            }
+        }
+    }
+
     [Theory]
     [InlineData(null, "training", "SingleSignOn:Authority")]
     [InlineData("not an address", "training", "SingleSignOn:Authority")]
     [InlineData("https://login.ministry.example", null, "SingleSignOn:ClientId")]
     public void Switched_on_without_its_provider_the_site_does_not_start_and_names_the_key(string? authority, string? clientId, string key)
     {
-        using var app = new TrainingAppFactory()
+        var app = NewSite()
             .WithSetting("SingleSignOn:Enabled", "true")
             .WithSetting("SingleSignOn:Authority", authority)
             .WithSetting("SingleSignOn:ClientId", clientId);
@@ -29,7 +50,7 @@ public sealed class SingleSignOnSettingsTests
     [Fact]
     public async Task Off_by_default_the_log_in_page_has_no_button_and_its_addresses_are_not_found()
     {
-        using var app = new TrainingAppFactory();
+        var app = NewSite();
         var client = app.CreateClient(new() { AllowAutoRedirect = false });
 
         var login = await client.GetAsync("/Identity/Account/Login");
@@ -45,7 +66,7 @@ public sealed class SingleSignOnSettingsTests
     [Fact]
     public async Task Switched_on_the_log_in_page_offers_the_provider_and_lets_its_form_lead_there()
     {
-        using var app = new TrainingAppFactory()
+        var app = NewSite()
             .WithSetting("SingleSignOn:Enabled", "true")
             .WithSetting("SingleSignOn:Authority", "https://login.ministry.example/realms/officials")
             .WithSetting("SingleSignOn:ClientId", "training")
