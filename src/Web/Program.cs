@@ -10,6 +10,7 @@ using Training.Web.Features.People;
 using Training.Web.Features.Privacy;
 using Training.Web.Features.Quizzes;
 using Training.Web.Features.Reminders;
+using Training.Web.Features.SingleSignOn;
 using Training.Web.Features.Users;
 using Training.Web.Infrastructure.Backup;
 using Training.Web.Infrastructure.Content;
@@ -49,6 +50,7 @@ builder.Services
     .AddSiteShell()
     .AddTrainingDatabase(builder.Configuration, builder.Environment)
     .AddAccounts()
+    .AddSingleSignOn(builder.Configuration)
     .AddCourses()
     .AddAssessment()
     .AddQuizzes()

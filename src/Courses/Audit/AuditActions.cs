@@ -6,6 +6,7 @@ public static class AuditActions
     public const string SignInSucceeded = "sign-in.succeeded";
     public const string SignInFailed = "sign-in.failed";
     public const string SignInLockedOut = "sign-in.locked-out";
+    public const string SingleSignOnLinked = "sign-in.sso-linked";
     public const string AccountDeleted = "account.deleted";
     public const string AccountDeletionRefused = "account.deletion-refused";
     public const string PersonalDataDownloaded = "personal-data.downloaded";
@@ -40,7 +41,7 @@ public static class AuditActions
 
     public static IReadOnlyList<string> All { get; } =
     [
-        SignInSucceeded, SignInFailed, SignInLockedOut, AccountDeleted, AccountDeletionRefused, PersonalDataDownloaded, InactivityWarningSent, RolesChanged,
+        SignInSucceeded, SignInFailed, SignInLockedOut, SingleSignOnLinked, AccountDeleted, AccountDeletionRefused, PersonalDataDownloaded, InactivityWarningSent, RolesChanged,
         UnitCreated, UnitRenamed, UnitMoved, UnitArchived, UnitRestored, UnitDeleted,
         CoordinatorAdded, CoordinatorRemoved, PersonCreated, PersonMoved, PeopleImported,
         InvitationSent, InvitationAccepted, CertificateIssued, CertificateRevoked,

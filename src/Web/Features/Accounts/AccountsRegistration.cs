@@ -12,9 +12,10 @@ namespace Training.Web.Features.Accounts;
 public static class AccountsRegistration
 {
     /// <summary>
-    /// Identity UI pages the site has no use for; without a route they answer 404. There are no external
-    /// log-ins (so no ExternalLogin, ExternalLogins, nor accounts without a password for SetPassword; an
-    /// invitation sets the password before the first log-in), the cookie sends refusals to /error/403 rather
+    /// Identity UI pages the site has no use for; without a route they answer 404. The one external log-in,
+    /// single sign-on (Features/SingleSignOn), has its own controller and links accounts itself, so neither
+    /// ExternalLogin nor ExternalLogins is used, nor SetPassword (an account made through single sign-on sets a
+    /// password with "Forgot your password?"); the cookie sends refusals to /error/403 rather
     /// than AccessDenied, and errors show /error/500 rather than the area's Error page. Every other account
     /// page is our own, in Areas/Identity/Pages (IdentityPagesTests keeps it so).
     /// </summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Training.Courses.Audit;
 using Training.Courses.People;
@@ -10,7 +11,7 @@ namespace Training.Web.Features.Accounts;
 /// SignInManager has already saved its own counters, so the entry is saved on its own. A success also stamps
 /// <see cref="TrainingUser.LastSignInAt"/> (and withdraws a retention warning) in the same save.
 /// </summary>
-public sealed class SignInAudit(TrainingDbContext db, UserManager<TrainingUser> userManager, AuditLog auditLog, TimeProvider clock)
+public sealed class SignInAudit(TrainingDbContext db, UserManager<TrainingUser> userManager, AuditLog auditLog, TimeProvider clock, IHttpContextAccessor http)
 {
     public const string TargetType = "person";
 
@@ -58,7 +59,7 @@ public sealed class SignInAudit(TrainingDbContext db, UserManager<TrainingUser> 
         if (result.Succeeded)
         {
             var actor = Actor.Scoped(user.Id, user.Email ?? user.Id, ipAddress, isCoordinator: false, []);
-            auditLog.Record(actor, AuditActions.SignInSucceeded, TargetType, user.Id, $"two-factor: password and {method}");
+            auditLog.Record(actor, AuditActions.SignInSucceeded, TargetType, user.Id, $"two-factor: {await FirstStepAsync()} and {method}");
             MarkActive(user);
         }
         else if (result.IsLockedOut)
@@ -73,10 +74,27 @@ public sealed class SignInAudit(TrainingDbContext db, UserManager<TrainingUser> 
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private void MarkActive(TrainingUser user)
+    private void MarkActive(TrainingUser user) => MarkActive(user, clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>A successful log-in, by any route: what the retention job reads as the last activity.</summary>
+    public static void MarkActive(TrainingUser user, DateTime now)
     {
-        user.LastSignInAt = clock.GetUtcNow().UtcDateTime;
+        user.LastSignInAt = now;
         user.InactivityWarnedAt = null;
+    }
+
+    /// <summary>
+    /// What the first step was: Identity's two-factor cookie names the external scheme when a provider, not a
+    /// password, started the log-in (single sign-on).
+    /// </summary>
+    private async Task<string> FirstStepAsync()
+    {
+        if (http.HttpContext is not { } context)
+        {
+            return "password";
+        }
+        var pending = await context.AuthenticateAsync(IdentityConstants.TwoFactorUserIdScheme);
+        return pending.Principal?.FindFirst(System.Security.Claims.ClaimTypes.AuthenticationMethod) is null ? "password" : "single sign-on";
     }
 
     private async Task<string> LockoutEndAsync(TrainingUser user) =>

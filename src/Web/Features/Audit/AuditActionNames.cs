@@ -11,6 +11,7 @@ public static class AuditActionNames
         [AuditActions.SignInSucceeded] = localizer["Log-in succeeded"],
         [AuditActions.SignInFailed] = localizer["Log-in failed"],
         [AuditActions.SignInLockedOut] = localizer["Log-in locked out"],
+        [AuditActions.SingleSignOnLinked] = localizer["Single sign-on linked to an account"],
         [AuditActions.AccountDeleted] = localizer["Account deleted"],
         [AuditActions.AccountDeletionRefused] = localizer["Account deletion refused"],
         [AuditActions.PersonalDataDownloaded] = localizer["Personal data downloaded"],

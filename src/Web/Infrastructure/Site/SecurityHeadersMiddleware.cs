@@ -11,6 +11,10 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>The policy for a page whose form leads on to another origin (the log-in page's single sign-on button).</summary>
+    public static string PolicyAllowingFormsTo(string origin) =>
+        ContentSecurityPolicy.Replace("form-action 'self'", $"form-action 'self' {origin}", StringComparison.Ordinal);
+
     public Task InvokeAsync(HttpContext context)
     {
         var headers = context.Response.Headers;

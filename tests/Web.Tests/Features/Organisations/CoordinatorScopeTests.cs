@@ -205,6 +205,9 @@ public sealed class CoordinatorScopeTests : IClassFixture<CoordinatorScopeTests.
         ["POST /Identity/Account/ResetPassword"] = (Ok, null),
         ["GET /Identity/Account/ResetPasswordConfirmation"] = (Ok, null),
         ["POST /Identity/Account/ResetPasswordConfirmation"] = (Ok, null),
+        // Single sign-on is off in this site: both addresses are not found.
+        ["POST /sso"] = (NotFound, null),
+        ["GET /sso/callback"] = (NotFound, null),
         ["GET /reminders/preferences"] = (NotFound, null),
         ["POST /reminders/preferences"] = (NotFound, null),
         // Public pages.

@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Training.Courses.People;
+using Microsoft.Extensions.Options;
 using Training.Web.Features.Accounts;
+using Training.Web.Features.SingleSignOn;
+using Training.Web.Infrastructure.Site;
 
 namespace Training.Web.Areas.Identity.Pages.Account;
 
@@ -20,6 +23,7 @@ public sealed class LoginModel(
     SignInAudit signInAudit,
     IStringLocalizer<SharedResource> localizer,
     AttemptLimiter attempts,
+    IOptions<SingleSignOnOptions> singleSignOn,
     ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty]
@@ -29,6 +33,9 @@ public sealed class LoginModel(
 
     [TempData]
     public string? ErrorMessage { get; set; }
+
+    /// <summary>The provider's name for the "Sign in with" button; null while single sign-on is off.</summary>
+    public string? SingleSignOnName { get; private set; }
 
     public sealed class InputModel
     {
@@ -53,12 +60,14 @@ public sealed class LoginModel(
             ModelState.AddModelError(string.Empty, ErrorMessage);
         }
         ReturnUrl = LoginReturn.Safe(Url, returnUrl);
+        OfferSingleSignOn();
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
     }
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
     {
         ReturnUrl = LoginReturn.Safe(Url, returnUrl);
+        OfferSingleSignOn();
         if (attempts.Refuse("log-in", HttpContext, Input.Email) is { } wait)
         {
             AttemptLimiter.MarkRefused(Response, wait);
@@ -88,5 +97,16 @@ public sealed class LoginModel(
         }
         ModelState.AddModelError(string.Empty, localizer["The e-mail address or password is wrong, or the address is not confirmed yet."]);
         return Page();
+    }
+
+    private void OfferSingleSignOn()
+    {
+        if (singleSignOn.Value.AuthorityOrigin is not { } provider)
+        {
+            return;
+        }
+        SingleSignOnName = singleSignOn.Value.DisplayName;
+        // The button's form is answered with a redirect to the provider, which form-action must allow.
+        Response.Headers.ContentSecurityPolicy = SecurityHeadersMiddleware.PolicyAllowingFormsTo(provider);
     }
 }
