@@ -87,7 +87,7 @@ local function plan_journey()
   if mode == "journey" then
     push("login-page", "GET", "/Identity/Account/Login", nil, 200, { anonymous = true, plain = true })
     push("login", "POST", "/Identity/Account/Login", nil, 302, { anonymous = true, login = true })
-    push("home", "GET", "/learn", nil, 200, { certificate = true })
+    push("home", "GET", "/learn", nil, 200, { certificate = true, plain = true })
     push("catalog", "GET", "/courses", nil, 200)
     push("course", "GET", c, nil, 200)
     push("module", "GET", c .. "/modules/" .. module_slug, nil, 200)

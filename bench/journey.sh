@@ -15,6 +15,8 @@ floor_duration=${BENCH_FLOOR_DURATION:-5s} # per isolated request in the floor r
 floor_connections=${BENCH_FLOOR_CONNECTIONS:-16}
 timeout=${BENCH_TIMEOUT:-10s}
 max_minutes=${BENCH_MAX_MINUTES:-30} # a journey run still going after this is stopped and reported as such
+config=${BENCH_CONFIGURATION:-Release} # the build to run (the test suite's smoke run uses its own)
+warmup=${BENCH_FLOOR_WARMUP:-2s}
 course=spotting-trafficking
 module=women-on-the-move
 results=${BENCH_RESULTS:-bench/results/journey-$(date -u +%Y%m%d-%H%M)-$(hostname -s).txt}
@@ -33,13 +35,13 @@ ulimit -n 65536 2>/dev/null || true
 
 load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
 if [ "${BENCH_NO_BUILD:-0}" = 1 ]; then
-  echo "== Using the existing Release build (BENCH_NO_BUILD=1)"
+  echo "== Using the existing $config build (BENCH_NO_BUILD=1)"
 else
-  echo "== Building Release"
-  dotnet build src/Web -c Release --nologo -v q -clp:ErrorsOnly
-  dotnet build bench/Seeder -c Release --nologo -v q -clp:ErrorsOnly
+  echo "== Building $config"
+  dotnet build src/Web -c "$config" --nologo -v q -clp:ErrorsOnly
+  dotnet build bench/Seeder -c "$config" --nologo -v q -clp:ErrorsOnly
 fi
-seeder() { dotnet "$root/bench/Seeder/bin/Release/net10.0/Seeder.dll" "$@"; }
+seeder() { dotnet "$root/bench/Seeder/bin/$config/net10.0/Seeder.dll" "$@"; }
 
 work=$(mktemp -d /tmp/training-journey.XXXXXX)
 site_pid=""
@@ -67,7 +69,7 @@ echo "== Starting the site on $url (data in $work/data), counting SQL statements
     Site__BaseUrl="$url" \
     Diagnostics__CountSql=true \
     Logging__LogLevel__Default=Warning \
-    dotnet bin/Release/net10.0/Web.dll --urls "$url"
+    dotnet "bin/$config/net10.0/Web.dll" --urls "$url"
 ) >"$work/site.log" 2>&1 &
 site_pid=$!
 for _ in $(seq 1 240); do
@@ -81,6 +83,15 @@ echo "== Seeding $users learners enrolled in $course, each with its certificate,
 seeder seed --db "$work/data/training.db" --users "$users" --password "$password" --course "$course" --certify 1
 seeder login --url "$url" --count "$users" --password "$password" --out "$work/users.tsv" --parallel 8
 
+# The site re-checks a cookie's security stamp once it is a minute old and issues a new one; refresh the saved
+# cookies (see README) when they may be that old, not before every run of a short smoke run.
+refreshed_at=$(date +%s)
+refresh() {
+  if [ $(( $(date +%s) - refreshed_at )) -ge 45 ]; then
+    seeder refresh --url "$url" --file "$work/users.tsv" >/dev/null
+    refreshed_at=$(date +%s)
+  fi
+}
 site_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$site_pid/stat"; }
 hz=$(getconf CLK_TCK)
 cpu_ms_per() { awk -v t="$1" -v hz="$hz" -v n="$2" 'BEGIN { printf "%.2f", (n > 0 ? t * 1000 / hz / n : 0) }'; }
@@ -95,12 +106,12 @@ css_bytes=$(curl -s "$url$css_path" | wc -c)
 certificate_path=$(curl -s -H "Cookie: $first_cookie" "$url/learn" | grep -o 'href="/certificates/[A-Z0-9]*\.pdf"' | head -1 | sed 's/href="//;s/"//')
 floor_rows=()
 floor() { # name path learners
-  seeder refresh --url "$url" --file "$work/users.tsv" >/dev/null
+  refresh
   local c=$floor_connections
   [ "$c" -gt "$3" ] && [ "$3" -gt 1 ] && c=$3
   local threads=2
   [ "$c" -lt 2 ] && threads=1
-  BENCH_PATH=$2 wrk -t"$threads" -c"$c" -d2s -s bench/learner.lua "$url" -- "$work/users.tsv" get "$3" "$threads" >/dev/null 2>&1 || true
+  BENCH_PATH=$2 wrk -t"$threads" -c"$c" -d"$warmup" -s bench/learner.lua "$url" -- "$work/users.tsv" get "$3" "$threads" >/dev/null 2>&1 || true
   local before after line
   before=$(site_cpu_ticks)
   line=$(BENCH_PATH=$2 wrk -t"$threads" -c"$c" -d"$floor_duration" --timeout "$timeout" --latency -s bench/learner.lua "$url" \
@@ -117,7 +128,7 @@ floor certificate "$certificate_path" 1
 journey_run() { # name mode learners loops ramp_s
   local dir="$work/$1"
   mkdir -p "$dir"
-  seeder refresh --url "$url" --file "$work/users.tsv" >/dev/null
+  refresh
   local before started ended after
   before=$(site_cpu_ticks)
   started=$(date +%s.%N)
@@ -172,7 +183,7 @@ summary=$(
   echo "Machine: $(hostname -s), $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(free -g | awk '/^Mem:/ {print $2}') GiB; wrk and the site share it"
   echo "Load average before the run: $load_at_start (other people's work on the same cores disturbs the figures)"
   echo "Profile: $users learners x $loops loops, ramp-up $ramp s, think time 0-$((2 * think_ms)) ms before each page;" \
-    "burst $burst_users learners within $burst_ramp s; SQLite, Release, Production"
+    "burst $burst_users learners within $burst_ramp s; SQLite, $config build, Production"
   echo
   echo "Floor (flat out, $floor_connections connections, $floor_duration, Accept-Encoding: gzip, br; bytes uncompressed):"
   floor_table
