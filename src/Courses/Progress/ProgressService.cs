@@ -122,9 +122,12 @@ public sealed class ProgressService(ICoursesDbContext db, TimeProvider clock, IE
     /// </summary>
     public async Task RecordVisitAsync(string userId, string courseSlug, string moduleSlug, CancellationToken cancellationToken)
     {
-        var visit = await db.Modules.Where(m => m.Course.Slug == courseSlug && m.Slug == moduleSlug)
-            .SelectMany(m => db.Enrolments.Where(e => e.UserId == userId && e.CourseId == m.CourseId)
-                .Select(e => new Catalog.ModuleVisit(m.CourseId, m.Id, e.LastModuleId, e.LastVisitedAt)))
+        var visit = await (
+                from m in db.Modules
+                where m.Course.Slug == courseSlug && m.Slug == moduleSlug
+                join e in db.Enrolments on m.CourseId equals e.CourseId
+                where e.UserId == userId
+                select new Catalog.ModuleVisit(m.CourseId, m.Id, e.LastModuleId, e.LastVisitedAt))
             .FirstOrDefaultAsync(cancellationToken);
         if (visit is not null)
         {
