@@ -49,7 +49,15 @@ local function urlencode(s)
   return (s:gsub("[^%w%-%._~]", function(c) return string.format("%%%02X", string.byte(c)) end))
 end
 
-local learner, out, done_file, vus
+local learner, out_name, lines, done_file, vus
+
+local function flush()
+  if #lines == 0 then return end
+  local f = io.open(out_name, "a")
+  f:write(table.concat(lines))
+  f:close()
+  lines = {}
+end
 local state = {}
 
 function init(args)
@@ -67,7 +75,10 @@ function init(args)
   if learner == nil then error("no learner " .. vu .. " in " .. file) end
   -- The anti-forgery cookie alone, for the anonymous log-in page (so the site issues no new one).
   learner.antiforgery = learner.cookie:match("(%.AspNetCore%.Antiforgery%.[^;]*)") or ""
-  out = io.open(dir .. "/vu-" .. vu .. ".txt", "w")
+  -- Lines are kept and appended every 20 (and at the end): an open file per learner would take a descriptor
+  -- number past the size of wrk's event loops (10 + 3 x connections), and connections after it would fail.
+  out_name = dir .. "/vu-" .. vu .. ".txt"
+  lines = {}
   done_file = dir .. "/done"
   math.randomseed(os.time() * 1000 + vu)
   state.loop = 1
@@ -214,8 +225,9 @@ function response(status, headers, body)
   elseif r.opts.pdf and ok then
     ok = body:sub(1, 5) == "%PDF-"
   end
-  out:write(string.format("%s %.2f %d %s %s %d\n", r.step, ms, ok and 1 or 0,
+  table.insert(lines, string.format("%s %.2f %d %s %s %d\n", r.step, ms, ok and 1 or 0,
     headers["X-Sql-Statements"] or "-", headers["X-Sql-Connections"] or "-", status))
+  if #lines >= 20 then flush() end
   if not ok then
     -- A broken journey cannot go on (no attempt, no page): start the next loop.
     state.queue = {}
@@ -223,7 +235,7 @@ function response(status, headers, body)
   if #state.queue == 0 then
     if state.loop >= (mode == "burst" and 1 or loops) then
       state.finished = true
-      out:close()
+      flush()
       local f = io.open(done_file, "a")
       f:write(vu .. "\n")
       f:close()

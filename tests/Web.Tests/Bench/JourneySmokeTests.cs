@@ -67,6 +67,7 @@ public sealed class JourneySmokeTests : IDisposable
         var summary = await File.ReadAllTextAsync(results);
         var runs = summary.Split('\n').Where(l => l.StartsWith("JOURNEY ", StringComparison.Ordinal)).ToList();
         Assert.True(runs.Count == 2, summary);
+        Assert.Equal(2, summary.Split('\n').Count(l => l.EndsWith("5 of 5 learners finished", StringComparison.Ordinal)));
         Assert.Contains($"errors=0 steps={string.Join(',', JourneySteps)}", runs[0], StringComparison.Ordinal);
         Assert.Contains($"errors=0 steps={string.Join(',', BurstSteps)}", runs[1], StringComparison.Ordinal);
         var floorRows = summary.Split('\n').SkipWhile(l => !l.StartsWith("Floor", StringComparison.Ordinal)).TakeWhile(l => l.Length > 0).ToList();
