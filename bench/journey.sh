@@ -16,7 +16,7 @@ floor_connections=${BENCH_FLOOR_CONNECTIONS:-16}
 timeout=${BENCH_TIMEOUT:-10s}
 max_minutes=${BENCH_MAX_MINUTES:-30} # a journey run still going after this is stopped and reported as such
 config=${BENCH_CONFIGURATION:-Release} # the build to run (the test suite's smoke run uses its own)
-warmup=${BENCH_FLOOR_WARMUP:-2s}
+warmup=${BENCH_FLOOR_WARMUP:-3s}
 course=spotting-trafficking
 module=women-on-the-move
 results=${BENCH_RESULTS:-bench/results/journey-$(date -u +%Y%m%d-%H%M)-$(hostname -s).txt}
@@ -124,10 +124,6 @@ floor() { # name path learners
   [ -n "$line" ] || { echo "wrk failed for $2"; exit 1; }
   floor_rows+=("name=$1 cpu=$(cpu_ms_per $((after - before)) "$(field "$line" requests)") $line")
 }
-echo "== Floor runs: $floor_duration each, $floor_connections connections, flat out"
-floor static "$css_path" "$users"
-floor module "$module_path" "$users"
-floor certificate "$certificate_path" 1
 
 journey_run() { # name mode learners loops ramp_s
   local dir="$work/$1"
@@ -174,6 +170,11 @@ if [ "$burst_users" -gt 0 ]; then
   echo "== Burst: $burst_users learners start the same timed quiz within $burst_ramp s, then answer every question"
   journey_run burst burst "$burst_users" 1 "$burst_ramp"
 fi
+# After the journey, so the site is warm (JIT, caches) and every learner's visit to the module is recorded.
+echo "== Floor runs: $floor_duration each, $floor_connections connections, flat out"
+floor static "$css_path" "$users"
+floor module "$module_path" "$users"
+floor certificate "$certificate_path" 1
 
 floor_table() {
   printf '%-12s %8s %8s %8s %8s %8s %8s %7s %6s\n' request bytes 'req/s' 'p50 ms' 'p95 ms' 'p99 ms' 'CPU ms' 'SQL/req' errors
