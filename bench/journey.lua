@@ -7,7 +7,7 @@
 --   BENCH_LOOPS     journeys per learner (journey mode; default 1)
 --   BENCH_RAMP_MS   learner i starts at i * ramp / N (default 0)
 --   BENCH_THINK_MS  mean think time before each page (uniform 0..2*mean); autosaves follow the page at
---                   a tenth of it, as quiz.js sends them while the learner clicks (default 0)
+--                   0 to a fifth of the mean, as quiz.js sends them while the learner clicks (default 0)
 --   BENCH_PASSWORD  the learners' password (journey mode logs in through the form)
 --   BENCH_COURSE, BENCH_MODULE, BENCH_QUIZ  course slug, module slug, quiz key
 -- Each learner writes "<step> <ms> <status ok 1|0> <sql statements> <sql connections>" lines to
