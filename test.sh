@@ -10,6 +10,7 @@ missing=()
 command -v zbarimg >/dev/null || missing+=(zbar-tools)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v openssl >/dev/null || missing+=(openssl)
+command -v wrk >/dev/null || missing+=(wrk) # the benchmark's smoke run (JourneySmokeTests)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then

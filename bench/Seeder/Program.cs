@@ -11,7 +11,8 @@ using Training.Courses.People;
 using Training.Web.Infrastructure.Data;
 
 // The benchmark's helper (see bench/README.md). Commands:
-//   seed    --db <training.db> --users <n> --password <p> [--course welcome]
+//   seed    --db <training.db> --users <n> --password <p> [--course welcome] [--certify 1]
+//           (--certify 1 also records a completion of the course and its certificate for each new learner)
 //   login   --url <base> --count <n> --password <p> --out <users.tsv> [--parallel 8] [--page /learn]
 //   refresh --url <base> --file <users.tsv> [--parallel 8] [--page /learn]
 //   weight  --url <base> --file <users.tsv> --path <module page path>
@@ -22,7 +23,7 @@ try
 {
     return command switch
     {
-        "seed" => await Bench.SeedAsync(options.Get("db"), options.GetInt("users", 1000), options.Get("password"), options.Get("course", "welcome")),
+        "seed" => await Bench.SeedAsync(options.Get("db"), options.GetInt("users", 1000), options.Get("password"), options.Get("course", "welcome"), options.GetInt("certify", 0) == 1),
         "login" => await Bench.LoginAsync(new Uri(options.Get("url")), options.GetInt("count", 200), options.Get("password"), options.Get("out"), options.GetInt("parallel", 8), options.Get("page", "/learn")),
         "refresh" => await Bench.RefreshAsync(new Uri(options.Get("url")), options.Get("file"), options.GetInt("parallel", 8), options.Get("page", "/learn")),
         "weight" => await Bench.WeighAsync(new Uri(options.Get("url")), options.Get("file"), options.Get("path")),
@@ -146,7 +147,7 @@ internal static partial class Bench
     /// (hashing is deliberately slow), each in role Learner and enrolled in the course. Runs after the site
     /// has started once, so the schema, the roles and the imported course exist. Learners already there are kept.
     /// </summary>
-    public static async Task<int> SeedAsync(string dbPath, int count, string password, string courseSlug)
+    public static async Task<int> SeedAsync(string dbPath, int count, string password, string courseSlug, bool certify)
     {
         if (!File.Exists(dbPath))
         {
@@ -167,6 +168,7 @@ internal static partial class Bench
         var hash = new PasswordHasher<TrainingUser>().HashPassword(new TrainingUser(), password);
         var now = DateTime.UtcNow;
         var added = 0;
+        var completions = new List<Training.Courses.Progress.CourseCompletion>();
         for (var i = 1; i <= count; i++)
         {
             var email = EmailOf(i);
@@ -194,6 +196,31 @@ internal static partial class Bench
             db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = role.Id });
             db.Enrolments.Add(new CourseEnrolment { UserId = user.Id, CourseId = course.Id, EnrolledAt = now });
             added++;
+            if (certify)
+            {
+                completions.Add(new Training.Courses.Progress.CourseCompletion { UserId = user.Id, CourseId = course.Id, CompletedAt = now, ExpiresAt = now.AddYears(2) });
+            }
+        }
+        db.AddRange(completions);
+        await db.SaveChangesAsync();
+        // The journey benchmark downloads each learner's certificate: issue them as CertificateIssuer would
+        // (without the audit entry, which only the site writes).
+        foreach (var completion in completions)
+        {
+            db.Certificates.Add(new Training.Assessment.Certificates.Certificate
+            {
+                Code = Training.Assessment.Certificates.CertificateIssuer.NewCode(),
+                UserId = completion.UserId,
+                CourseId = course.Id,
+                CourseCompletionId = completion.Id,
+                LearnerName = "Bench Learner",
+                CourseTitle = course.Title,
+                CourseVersion = $"{course.ImportedAt:yyyy-MM-dd} (bench)",
+                CourseMajorVersion = course.MajorVersion,
+                CompletedAt = now,
+                IssuedAt = now,
+                ExpiresAt = completion.ExpiresAt,
+            });
         }
         await db.SaveChangesAsync();
         var seconds = TimeProvider.System.GetElapsedTime(started).TotalSeconds;

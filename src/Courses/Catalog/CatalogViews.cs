@@ -27,6 +27,9 @@ public sealed record CoursePage(
 
 public sealed record ModuleLink(string Slug, string Title);
 
+/// <summary>Where an enrolled learner last was in the course, read with the module page so that recording the visit needs no query of its own.</summary>
+public sealed record ModuleVisit(int CourseId, int ModuleId, int? LastModuleId, DateTime? LastVisitedAt);
+
 public sealed record ModulePage(
     string CourseSlug, string CourseTitle, string Slug, string Title, int EstimatedMinutes, IReadOnlyList<string> Objectives,
     string Html, IReadOnlyList<Content.TableOfContentsEntry> TableOfContents, int Position, int ModuleCount,
@@ -39,6 +42,9 @@ public sealed record ModulePage(
 
     /// <summary>The learner reads another language, and this module has no translation into it yet.</summary>
     public bool NotInLearnerLanguage { get; init; }
+
+    /// <summary>Null when the learner is not enrolled.</summary>
+    public ModuleVisit? Visit { get; init; }
 
     public string Direction => ContentLanguage.Direction(Language);
 }

@@ -3,7 +3,11 @@ using Training.Courses.Content;
 
 namespace Training.Courses.Catalog;
 
-/// <summary>One module page: its cached HTML and where it sits in the course, in four indexed reads.</summary>
+/// <summary>
+/// One module page: its cached HTML, where it sits in the course and the learner's progress, in two indexed
+/// reads (three for a translation): the course with its module list and the learner's enrolment, then the
+/// module's current version with the versions the learner completed.
+/// </summary>
 public sealed class ModuleQuery(ICoursesDbContext db)
 {
     /// <summary>
@@ -30,6 +34,8 @@ public sealed class ModuleQuery(ICoursesDbContext db)
                         Title = m.CurrentVersion!.Translations.Where(t => t.Language == language).Select(t => t.Title).FirstOrDefault() ?? m.CurrentVersion.Title,
                     }).ToList(),
                 Enrolled = db.Enrolments.Any(e => e.CourseId == c.Id && e.UserId == userId),
+                LastModuleId = db.Enrolments.Where(e => e.CourseId == c.Id && e.UserId == userId).Select(e => e.LastModuleId).FirstOrDefault(),
+                LastVisitedAt = db.Enrolments.Where(e => e.CourseId == c.Id && e.UserId == userId).Select(e => e.LastVisitedAt).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         var index = course?.Modules.FindIndex(m => m.Slug == moduleSlug) ?? -1;
@@ -39,14 +45,17 @@ public sealed class ModuleQuery(ICoursesDbContext db)
         }
         var moduleId = course.Modules[index].Id;
         var version = await db.Modules.AsNoTracking().Where(m => m.Id == moduleId)
-            .Select(m => new { m.CurrentVersionId, m.HasQuiz, m.CurrentVersion!.Title, m.CurrentVersion.EstimatedMinutes, m.CurrentVersion.Objectives, m.CurrentVersion.Html, m.CurrentVersion.TableOfContents, m.CurrentVersion.Sources })
+            .Select(m => new
+            {
+                m.CurrentVersionId, m.HasQuiz, m.CurrentVersion!.Title, m.CurrentVersion.EstimatedMinutes, m.CurrentVersion.Objectives, m.CurrentVersion.Html, m.CurrentVersion.TableOfContents, m.CurrentVersion.Sources,
+                CompletedVersions = db.ModuleCompletions.Where(c => c.UserId == userId && c.ModuleId == m.Id).Select(c => c.ModuleVersionId).ToList(),
+            })
             .SingleAsync(cancellationToken);
         var translation = language == course.Language ? null : await db.ModuleTranslations.AsNoTracking()
             .Where(t => t.ModuleVersionId == version.CurrentVersionId && t.Language == language)
             .Select(t => new { t.Title, t.Objectives, t.Html, t.TableOfContents })
             .SingleOrDefaultAsync(cancellationToken);
-        var completedVersions = await db.ModuleCompletions.AsNoTracking()
-            .Where(c => c.UserId == userId && c.ModuleId == moduleId).Select(c => c.ModuleVersionId).ToListAsync(cancellationToken);
+        var completedVersions = version.CompletedVersions;
 
         ModuleLink? Link(int i) => i >= 0 && i < course.Modules.Count ? new ModuleLink(course.Modules[i].Slug, course.Modules[i].Title) : null;
         return new ModulePage(courseSlug, course.Title, moduleSlug, translation?.Title ?? version.Title, version.EstimatedMinutes,
@@ -58,6 +67,7 @@ public sealed class ModuleQuery(ICoursesDbContext db)
             Language = translation is null ? course.Language : language,
             OriginalLanguage = course.Language,
             NotInLearnerLanguage = translation is null && language != course.Language,
+            Visit = course.Enrolled ? new ModuleVisit(course.Id, moduleId, course.LastModuleId, course.LastVisitedAt) : null,
         };
     }
 

@@ -122,23 +122,33 @@ public sealed class ProgressService(ICoursesDbContext db, TimeProvider clock, IE
     /// </summary>
     public async Task RecordVisitAsync(string userId, string courseSlug, string moduleSlug, CancellationToken cancellationToken)
     {
-        var module = await db.Modules.Where(m => m.Course.Slug == courseSlug && m.Slug == moduleSlug)
-            .Select(m => new { m.Id, m.CourseId }).SingleOrDefaultAsync(cancellationToken);
-        if (module is null)
+        var visit = await (
+                from m in db.Modules
+                where m.Course.Slug == courseSlug && m.Slug == moduleSlug
+                join e in db.Enrolments on m.CourseId equals e.CourseId
+                where e.UserId == userId
+                select new Catalog.ModuleVisit(m.CourseId, m.Id, e.LastModuleId, e.LastVisitedAt))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (visit is not null)
         {
-            return;
+            await RecordVisitAsync(userId, visit, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Records an enrolled learner's visit to a module, from where the module page found the learner last:
+    /// writes only when the learner moved to another module or was last here over ten minutes ago.
+    /// </summary>
+    public async Task RecordVisitAsync(string userId, Catalog.ModuleVisit visit, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
-        var recent = now.AddMinutes(-10);
-        var stale = await db.Enrolments.AnyAsync(e => e.UserId == userId && e.CourseId == module.CourseId
-            && (e.LastModuleId != module.Id || e.LastVisitedAt == null || e.LastVisitedAt < recent), cancellationToken);
-        if (!stale)
+        if (visit.LastModuleId == visit.ModuleId && visit.LastVisitedAt >= now.AddMinutes(-10))
         {
             return;
         }
         await db.Enrolments
-            .Where(e => e.UserId == userId && e.CourseId == module.CourseId)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.LastModuleId, module.Id).SetProperty(e => e.LastVisitedAt, now), cancellationToken);
+            .Where(e => e.UserId == userId && e.CourseId == visit.CourseId)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.LastModuleId, visit.ModuleId).SetProperty(e => e.LastVisitedAt, now), cancellationToken);
         await Assignments.AssignmentFacts.RefreshAsync(db, [userId], cancellationToken);
     }
 }

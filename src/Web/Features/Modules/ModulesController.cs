@@ -81,9 +81,9 @@ public sealed class ModulesController(ModuleQuery modules, ProgressService progr
             TempData["Status"] = localizer["Enrol in the course to read its modules."].Value;
             return RedirectToAction("Course", "Catalog", new { slug = course });
         }
-        if (page.IsEnrolled)
+        if (page.Visit is { } visit)
         {
-            await progress.RecordVisitAsync(UserId, course, module, cancellationToken);
+            await progress.RecordVisitAsync(UserId, visit, cancellationToken);
         }
         return View(view, page);
     }

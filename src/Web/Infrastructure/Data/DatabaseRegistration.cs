@@ -16,15 +16,18 @@ public static class DatabaseRegistration
 
         // The provider decides which context type is registered, so it is read here, not at first use.
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddOptions<DiagnosticsOptions>().BindConfiguration(DiagnosticsOptions.Section);
+        var countSql = configuration.GetSection(DiagnosticsOptions.Section).Get<DiagnosticsOptions>()?.CountSql == true;
+        Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] counting = countSql ? [new SqlStatementCounter()] : [];
         if (options.Provider == DatabaseProvider.SqlServer)
         {
             services.AddDbContext<TrainingDbContext, SqlServerTrainingDbContext>(db =>
-                db.UseSqlServer(options.ConnectionString));
+                db.UseSqlServer(options.ConnectionString).AddInterceptors(counting));
         }
         else
         {
             var connectionString = ConnectionString(options, configuration, environment);
-            services.AddDbContext<TrainingDbContext, SqliteTrainingDbContext>(db => db.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionSettings()));
+            services.AddDbContext<TrainingDbContext, SqliteTrainingDbContext>(db => db.UseSqlite(connectionString).AddInterceptors([new SqliteConnectionSettings(), .. counting]));
         }
 
         services.AddScoped<ICoursesDbContext>(sp => sp.GetRequiredService<TrainingDbContext>());

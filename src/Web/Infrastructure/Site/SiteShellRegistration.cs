@@ -62,6 +62,10 @@ public static class SiteShellRegistration
 
     public static WebApplication UseSiteShell(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Data.DiagnosticsOptions>>().Value.CountSql)
+        {
+            app.UseMiddleware<Data.SqlCountingMiddleware>();
+        }
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error/500");
