@@ -292,7 +292,8 @@ public sealed class CoordinatorScopeTests : IClassFixture<CoordinatorScopeTests.
             .Cast<IDictionary<string, object?>>().SelectMany(row => row.Values).Select(v => v?.ToString()));
     }
 
-    private static HashSet<string> Routes(TrainingAppFactory app)
+    /// <summary>Every MVC and Razor Pages route as "METHOD /pattern" (static files and /health are not actions).</summary>
+    internal static HashSet<string> Routes(TrainingAppFactory app)
     {
         var routes = new HashSet<string>();
         foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())

@@ -273,22 +273,7 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<Authorizati
         return status.ToString(CultureInfo.InvariantCulture);
     }
 
-    private static HashSet<string> Routes(TrainingAppFactory app)
-    {
-        var routes = new HashSet<string>();
-        foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
-        {
-            if (endpoint.Metadata.GetMetadata<ActionDescriptor>() is null)
-            {
-                continue; // static files and /health
-            }
-            foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET", "POST"])
-            {
-                routes.Add($"{method} /{endpoint.RoutePattern.RawText!.TrimStart('/')}");
-            }
-        }
-        return routes;
-    }
+    private static HashSet<string> Routes(TrainingAppFactory app) => Organisations.CoordinatorScopeTests.Routes(app);
 
     /// <summary>
     /// An organisation with Home (the owner, an assignment, a waiting invitation, Home's own coordinator) and
