@@ -13,7 +13,8 @@ public sealed class SqliteReadinessCheck(string connectionString) : IHealthCheck
             await using var connection = new SqliteConnection(connectionString);
             await connection.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT count(*) FROM sqlite_master";
+            // A table of the migrated schema: a file that exists but was never migrated (or was recreated empty) is not ready.
+            command.CommandText = "SELECT count(*) FROM \"__EFMigrationsHistory\"";
             await command.ExecuteScalarAsync(cancellationToken);
             return HealthCheckResult.Healthy();
         }
