@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Training.Courses.Content;
+using Training.Courses.Enrolment;
+using Training.Courses.Progress;
 
 namespace Training.Courses.Catalog;
 
@@ -21,36 +23,16 @@ public sealed class ModuleQuery(ICoursesDbContext db)
     /// <param name="language">The learner's language (ISO 639-1): the module's translation into it is shown when there is one.</param>
     public async Task<ModulePage?> GetAsync(string courseSlug, string moduleSlug, string userId, string language, CancellationToken cancellationToken)
     {
-        var course = await db.Courses.AsNoTracking()
-            .Where(c => c.Slug == courseSlug && c.IsPublished)
-            .Select(c => new
-            {
-                c.Id, c.Language,
-                Title = c.Translations.Where(t => t.Language == language).Select(t => t.Title).FirstOrDefault() ?? c.Title,
-                Modules = c.Modules.Where(m => !m.IsRetired).OrderBy(m => m.Position)
-                    .Select(m => new
-                    {
-                        m.Id, m.Slug,
-                        Title = m.CurrentVersion!.Translations.Where(t => t.Language == language).Select(t => t.Title).FirstOrDefault() ?? m.CurrentVersion.Title,
-                    }).ToList(),
-                Enrolled = db.Enrolments.Any(e => e.CourseId == c.Id && e.UserId == userId),
-                LastModuleId = db.Enrolments.Where(e => e.CourseId == c.Id && e.UserId == userId).Select(e => e.LastModuleId).FirstOrDefault(),
-                LastVisitedAt = db.Enrolments.Where(e => e.CourseId == c.Id && e.UserId == userId).Select(e => e.LastVisitedAt).FirstOrDefault(),
-            })
-            .SingleOrDefaultAsync(cancellationToken);
+        // The site's context is the one DbContext behind every module's interface.
+        var context = (DbContext)db;
+        var course = await CourseWithModules(context, courseSlug, userId, language, cancellationToken);
         var index = course?.Modules.FindIndex(m => m.Slug == moduleSlug) ?? -1;
         if (course is null || index < 0)
         {
             return null;
         }
         var moduleId = course.Modules[index].Id;
-        var version = await db.Modules.AsNoTracking().Where(m => m.Id == moduleId)
-            .Select(m => new
-            {
-                m.CurrentVersionId, m.HasQuiz, m.CurrentVersion!.Title, m.CurrentVersion.EstimatedMinutes, m.CurrentVersion.Objectives, m.CurrentVersion.Html, m.CurrentVersion.TableOfContents, m.CurrentVersion.Sources,
-                CompletedVersions = db.ModuleCompletions.Where(c => c.UserId == userId && c.ModuleId == m.Id).Select(c => c.ModuleVersionId).ToList(),
-            })
-            .SingleAsync(cancellationToken);
+        var version = await CurrentVersion(context, moduleId, userId, cancellationToken);
         var translation = language == course.Language ? null : await db.ModuleTranslations.AsNoTracking()
             .Where(t => t.ModuleVersionId == version.CurrentVersionId && t.Language == language)
             .Select(t => new { t.Title, t.Objectives, t.Html, t.TableOfContents })
@@ -70,6 +52,40 @@ public sealed class ModuleQuery(ICoursesDbContext db)
             Visit = course.Enrolled ? new ModuleVisit(course.Id, moduleId, course.LastModuleId, course.LastVisitedAt) : null,
         };
     }
+
+    // The module page is the page learners open most: its two reads are compiled once, so a request skips
+    // EF Core's expression-tree work and goes straight to SQL (see docs/architecture.md, "Speed").
+    private static readonly Func<DbContext, string, string, string, CancellationToken, Task<CourseRow?>> CourseWithModules =
+        EF.CompileAsyncQuery((DbContext db, string courseSlug, string userId, string language, CancellationToken _) =>
+            db.Set<Course>().AsNoTracking()
+                .Where(c => c.Slug == courseSlug && c.IsPublished)
+                .Select(c => new CourseRow(
+                    c.Id, c.Language,
+                    c.Translations.Where(t => t.Language == language).Select(t => t.Title).FirstOrDefault() ?? c.Title,
+                    c.Modules.Where(m => !m.IsRetired).OrderBy(m => m.Position)
+                        .Select(m => new ModuleRow(m.Id, m.Slug,
+                            m.CurrentVersion!.Translations.Where(t => t.Language == language).Select(t => t.Title).FirstOrDefault() ?? m.CurrentVersion.Title))
+                        .ToList(),
+                    db.Set<CourseEnrolment>().Any(e => e.CourseId == c.Id && e.UserId == userId),
+                    db.Set<CourseEnrolment>().Where(e => e.CourseId == c.Id && e.UserId == userId).Select(e => e.LastModuleId).FirstOrDefault(),
+                    db.Set<CourseEnrolment>().Where(e => e.CourseId == c.Id && e.UserId == userId).Select(e => e.LastVisitedAt).FirstOrDefault()))
+                .SingleOrDefault());
+
+    private static readonly Func<DbContext, int, string, CancellationToken, Task<VersionRow>> CurrentVersion =
+        EF.CompileAsyncQuery((DbContext db, int moduleId, string userId, CancellationToken _) =>
+            db.Set<Module>().AsNoTracking().Where(m => m.Id == moduleId)
+                .Select(m => new VersionRow(
+                    m.CurrentVersionId, m.HasQuiz, m.CurrentVersion!.Title, m.CurrentVersion.EstimatedMinutes, m.CurrentVersion.Objectives,
+                    m.CurrentVersion.Html, m.CurrentVersion.TableOfContents, m.CurrentVersion.Sources,
+                    db.Set<ModuleCompletion>().Where(c => c.UserId == userId && c.ModuleId == m.Id).Select(c => c.ModuleVersionId).ToList()))
+                .Single());
+
+    private sealed record CourseRow(int Id, string Language, string Title, List<ModuleRow> Modules, bool Enrolled, int? LastModuleId, DateTime? LastVisitedAt);
+
+    private sealed record ModuleRow(int Id, string Slug, string Title);
+
+    private sealed record VersionRow(int? CurrentVersionId, bool HasQuiz, string Title, int EstimatedMinutes, string Objectives, string Html,
+        string TableOfContents, string Sources, List<int> CompletedVersions);
 
     private static List<TableOfContentsEntry> ParseTableOfContents(string stored) =>
         stored.Split('\n', StringSplitOptions.RemoveEmptyEntries)

@@ -21,13 +21,13 @@ public static class DatabaseRegistration
         Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] counting = countSql ? [new SqlStatementCounter()] : [];
         if (options.Provider == DatabaseProvider.SqlServer)
         {
-            services.AddDbContext<TrainingDbContext, SqlServerTrainingDbContext>(db =>
+            services.AddDbContextPool<TrainingDbContext, SqlServerTrainingDbContext>(db =>
                 db.UseSqlServer(options.ConnectionString).AddInterceptors(counting));
         }
         else
         {
             var connectionString = ConnectionString(options, configuration, environment);
-            services.AddDbContext<TrainingDbContext, SqliteTrainingDbContext>(db => db.UseSqlite(connectionString).AddInterceptors([new SqliteConnectionSettings(), .. counting]));
+            services.AddDbContextPool<TrainingDbContext, SqliteTrainingDbContext>(db => db.UseSqlite(connectionString).AddInterceptors([new SqliteConnectionSettings(), .. counting]));
         }
 
         services.AddScoped<ICoursesDbContext>(sp => sp.GetRequiredService<TrainingDbContext>());
