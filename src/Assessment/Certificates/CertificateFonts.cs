@@ -1,63 +1,72 @@
 using System.Text;
+using HarfBuzzSharp;
 using SkiaSharp;
 using SkiaSharp.HarfBuzz;
 
 namespace Training.Assessment.Certificates;
 
 /// <summary>
-/// The fonts shipped in Certificates/Fonts, and text drawn with them: each run of text goes to the first
-/// font that has its characters (Latin and Cyrillic, then Arabic, then Chinese) and is shaped with
-/// HarfBuzz, so Arabic joins and Vietnamese diacritics sit where they belong.
+/// The fonts shipped in Certificates/Fonts, loaded once and shared by every render: each run of text goes to the
+/// first font that has its characters (Latin and Cyrillic, then Arabic, then Chinese) and is shaped with HarfBuzz,
+/// so Arabic joins and Vietnamese diacritics sit where they belong. A document lays its text out with
+/// <see cref="StartText"/>, which draws it with fonts subset to the glyphs the document uses.
 /// </summary>
 public sealed class CertificateFonts : IDisposable
 {
-    private readonly List<(SKTypeface Typeface, SKShaper Shaper)> regular;
-    private readonly List<(SKTypeface Typeface, SKShaper Shaper)> bold;
+    private readonly List<FontFile> files;
+    private readonly List<FontFile> regular;
+    private readonly List<FontFile> bold;
 
-    public CertificateFonts()
+    public CertificateFonts() : this(FontSubsetter.Subset)
     {
+    }
+
+    /// <param name="subset">Makes a subset font program (<see cref="FontSubsetter.Subset"/>, or a stand-in in tests).</param>
+    internal CertificateFonts(Func<Face, IReadOnlyCollection<ushort>, IEnumerable<int>, SKData?> subset)
+    {
+        Subset = subset;
         var folder = Path.Combine(AppContext.BaseDirectory, "Certificates", "Fonts");
-        regular = Load(folder, "NotoSans-Regular.ttf", "NotoNaskhArabic-Regular.ttf", "NotoSansSC-Subset.otf");
-        bold = Load(folder, "NotoSans-Bold.ttf", "NotoNaskhArabic-Bold.ttf", "NotoSansSC-Subset.otf");
+        // The Chinese font has one weight, shared by both lists.
+        var chinese = new FontFile(folder, "NotoSansSC-Subset.otf");
+        regular = [new FontFile(folder, "NotoSans-Regular.ttf"), new FontFile(folder, "NotoNaskhArabic-Regular.ttf"), chinese];
+        bold = [new FontFile(folder, "NotoSans-Bold.ttf"), new FontFile(folder, "NotoNaskhArabic-Bold.ttf"), chinese];
+        files = regular.Concat(bold).Distinct().ToList();
     }
 
-    public float Measure(string text, float size, bool isBold = false) =>
-        Runs(text, isBold).Sum(run => Shape(run, size).Width);
+    internal Func<Face, IReadOnlyCollection<ushort>, IEnumerable<int>, SKData?> Subset { get; }
 
-    /// <summary>Draws the text centred on x, with its baseline at y.</summary>
-    public void DrawCentred(SKCanvas canvas, string text, float x, float y, float size, SKColor color, bool isBold = false)
+    internal IReadOnlyList<FontFile> Files => files;
+
+    /// <summary>The text of one document: lay out every line, then draw them. Dispose after the document is closed.</summary>
+    public CertificateText StartText() => new(this);
+
+    /// <summary>The text in runs of one font each, every run shaped once with the full font.</summary>
+    internal List<ShapedRun> Shape(string text, bool isBold)
     {
-        var left = x - Measure(text, size, isBold) / 2;
-        using var paint = new SKPaint { Color = color, IsAntialias = true };
-        foreach (var run in Runs(text, isBold))
+        var shaped = new List<ShapedRun>();
+        foreach (var (run, file) in Runs(text, isBold ? bold : regular))
         {
-            using var font = new SKFont(run.Typeface, size);
-            canvas.DrawShapedText(run.Shaper, run.Text, left, y, SKTextAlign.Left, font, paint);
-            left += Shape(run, size).Width;
+            using var font = new SKFont(file.Typeface, ShapedRun.Size);
+            var result = file.Shaper.Shape(run, font);
+            shaped.Add(new ShapedRun(file, result.Codepoints.Select(glyph => (ushort)glyph).ToArray(), result.Points, result.Width));
         }
+        return shaped;
     }
 
-    private static SKShaper.Result Shape((string Text, SKTypeface Typeface, SKShaper Shaper) run, float size)
+    private static IEnumerable<(string Text, FontFile File)> Runs(string text, List<FontFile> fonts)
     {
-        using var font = new SKFont(run.Typeface, size);
-        return run.Shaper.Shape(run.Text, font);
-    }
-
-    private IEnumerable<(string Text, SKTypeface Typeface, SKShaper Shaper)> Runs(string text, bool isBold)
-    {
-        var fonts = isBold ? bold : regular;
         var current = new StringBuilder();
         var currentFont = -1;
         foreach (var rune in text.EnumerateRunes())
         {
             // Spaces and punctuation every font has stay with the run they are in.
-            var index = currentFont >= 0 && Has(fonts[currentFont].Typeface, rune) && !IsScriptSpecific(rune)
+            var index = currentFont >= 0 && fonts[currentFont].Has(rune) && !IsScriptSpecific(rune)
                 ? currentFont
-                : fonts.FindIndex(f => Has(f.Typeface, rune));
+                : fonts.FindIndex(f => f.Has(rune));
             index = index < 0 ? 0 : index;
             if (index != currentFont && current.Length > 0)
             {
-                yield return (current.ToString(), fonts[currentFont].Typeface, fonts[currentFont].Shaper);
+                yield return (current.ToString(), fonts[currentFont]);
                 current.Clear();
             }
             currentFont = index;
@@ -65,34 +74,72 @@ public sealed class CertificateFonts : IDisposable
         }
         if (current.Length > 0)
         {
-            yield return (current.ToString(), fonts[currentFont].Typeface, fonts[currentFont].Shaper);
+            yield return (current.ToString(), fonts[currentFont]);
         }
-    }
-
-    private static bool Has(SKTypeface typeface, Rune rune)
-    {
-        using var font = new SKFont(typeface);
-        return font.GetGlyph(rune.Value) != 0;
     }
 
     // Letters go to the first font that has them even if the current one does too (the Arabic font has
     // Latin digits; the Chinese one has Latin letters), so each script uses its own design.
     private static bool IsScriptSpecific(Rune rune) => Rune.IsLetter(rune);
 
-    private static List<(SKTypeface, SKShaper)> Load(string folder, params string[] files) =>
-        files.Select(file =>
-        {
-            var typeface = SKTypeface.FromFile(Path.Combine(folder, file))
-                ?? throw new InvalidOperationException($"Certificate font {file} is missing from {folder}.");
-            return (typeface, new SKShaper(typeface));
-        }).ToList();
-
     public void Dispose()
     {
-        foreach (var (typeface, shaper) in regular.Concat(bold))
+        foreach (var file in files)
         {
-            shaper.Dispose();
-            typeface.Dispose();
+            file.Dispose();
         }
     }
+
+    /// <summary>One font file: the Skia typeface and HarfBuzz shaper of the full font, and its HarfBuzz face to subset.</summary>
+    internal sealed class FontFile : IDisposable
+    {
+        private readonly Dictionary<int, ushort> glyphs;
+        private readonly ILookup<ushort, int> codePoints;
+
+        public FontFile(string folder, string name)
+        {
+            Name = name;
+            var path = Path.Combine(folder, name);
+            Typeface = SKTypeface.FromFile(path)
+                ?? throw new InvalidOperationException($"Certificate font {name} is missing from {folder}.");
+            Shaper = new SKShaper(Typeface);
+            using (var blob = Blob.FromFile(path))
+            {
+                Face = new Face(blob, 0);
+            }
+            glyphs = FontSubsetter.NominalGlyphs(Face);
+            codePoints = glyphs.ToLookup(pair => pair.Value, pair => pair.Key);
+            // Skia embeds a TrueType font program whole, so subsetting it pays; it draws a font with CFF outlines (the
+            // Chinese one) as Type 3 glyph procedures of the glyphs used, which subsetting would not make smaller.
+            IsEmbeddedWhole = Face.Tables.Contains(Tag.Parse("glyf"));
+        }
+
+        public string Name { get; }
+
+        public SKTypeface Typeface { get; }
+
+        public SKShaper Shaper { get; }
+
+        public Face Face { get; }
+
+        public bool IsEmbeddedWhole { get; }
+
+        public bool Has(Rune rune) => glyphs.TryGetValue(rune.Value, out var glyph) && glyph != 0;
+
+        /// <summary>The code points the font's cmap maps to these glyphs (the ones a PDF reader gets back from them).</summary>
+        public IEnumerable<int> CodePointsOf(IEnumerable<ushort> glyphIds) => glyphIds.SelectMany(glyph => codePoints[glyph]);
+
+        public void Dispose()
+        {
+            Shaper.Dispose();
+            Face.Dispose();
+            Typeface.Dispose();
+        }
+    }
+}
+
+/// <summary>A run of glyphs of one font, shaped at <see cref="Size"/>: positions and width scale with the size drawn.</summary>
+internal sealed record ShapedRun(CertificateFonts.FontFile File, ushort[] Glyphs, SKPoint[] Points, float Width)
+{
+    public const float Size = 512;
 }

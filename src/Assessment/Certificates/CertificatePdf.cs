@@ -21,6 +21,8 @@ public sealed class CertificatePdf(CertificateFonts fonts)
 
     public byte[] Render(CertificateDocument certificate)
     {
+        // Skia writes the fonts out when the document closes: the text (and its font subsets) must outlive it.
+        using var text = fonts.StartText();
         using var stream = new MemoryStream();
         using (var document = SKDocument.CreatePdf(stream, new SKDocumentPdfMetadata
         {
@@ -30,15 +32,31 @@ public sealed class CertificatePdf(CertificateFonts fonts)
         }))
         {
             var canvas = document.BeginPage(Width, Height);
-            Draw(canvas, certificate);
+            Draw(canvas, text, certificate);
             document.EndPage();
             document.Close();
         }
         return stream.ToArray();
     }
 
-    private void Draw(SKCanvas canvas, CertificateDocument c)
+    private static void Draw(SKCanvas canvas, CertificateText text, CertificateDocument c)
     {
+        var date = (DateTime d) => d.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+        var validity = c.ExpiresAt is { } expires ? $"{c.Labels.ValidUntil} {date(expires)}" : c.Labels.NoExpiry;
+
+        // Every line is laid out before any is drawn, so that the fonts are subset once to all the glyphs used.
+        var issuer = text.Add(c.IssuerName);
+        var title = text.Add(c.Labels.Title, isBold: true);
+        var certifies = text.Add(c.Labels.Certifies);
+        var learner = text.Add(c.LearnerName, isBold: true);
+        var hasCompleted = text.Add(c.Labels.HasCompleted);
+        var course = text.Add(c.CourseTitle, isBold: true);
+        var version = text.Add($"{c.Labels.Version} {c.CourseVersion}");
+        var dates = text.Add($"{c.Labels.CompletedOn} {date(c.CompletedAt)}   ·   {validity}");
+        var issuedBy = text.Add($"{c.Labels.IssuedBy} {c.IssuerName}");
+        var code = text.Add($"{c.Labels.VerificationCode} {c.Code}");
+        var scanToVerify = text.Add(c.Labels.ScanToVerify);
+
         using (var frame = new SKPaint { Color = Brand, IsStroke = true, StrokeWidth = 6, IsAntialias = true })
         {
             canvas.DrawRect(24, 24, Width - 48, Height - 48, frame);
@@ -48,28 +66,25 @@ public sealed class CertificatePdf(CertificateFonts fonts)
             canvas.DrawRect(36, 36, Width - 72, Height - 72, inner);
         }
         var centre = Width / 2;
-        var date = (DateTime d) => d.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
 
-        fonts.DrawCentred(canvas, c.IssuerName, centre, 92, 16, Muted);
-        fonts.DrawCentred(canvas, c.Labels.Title, centre, 140, 34, Brand, isBold: true);
-        fonts.DrawCentred(canvas, c.Labels.Certifies, centre, 190, 15, Muted);
-        fonts.DrawCentred(canvas, c.LearnerName, centre, 240, FitSize(c.LearnerName, 32, 560, bold: true), Ink, isBold: true);
-        fonts.DrawCentred(canvas, c.Labels.HasCompleted, centre, 285, 15, Muted);
-        fonts.DrawCentred(canvas, c.CourseTitle, centre, 325, FitSize(c.CourseTitle, 22, 620, bold: true), Ink, isBold: true);
-        fonts.DrawCentred(canvas, $"{c.Labels.Version} {c.CourseVersion}", centre, 352, 11, Muted);
-
-        var validity = c.ExpiresAt is { } expires ? $"{c.Labels.ValidUntil} {date(expires)}" : c.Labels.NoExpiry;
-        fonts.DrawCentred(canvas, $"{c.Labels.CompletedOn} {date(c.CompletedAt)}   ·   {validity}", centre, 400, 13, Ink);
-        fonts.DrawCentred(canvas, $"{c.Labels.IssuedBy} {c.IssuerName}", centre, 470, 12, Muted);
-        fonts.DrawCentred(canvas, $"{c.Labels.VerificationCode} {c.Code}", centre, 492, 12, Ink);
+        text.DrawCentred(canvas, issuer, centre, 92, 16, Muted);
+        text.DrawCentred(canvas, title, centre, 140, 34, Brand);
+        text.DrawCentred(canvas, certifies, centre, 190, 15, Muted);
+        text.DrawCentred(canvas, learner, centre, 240, FitSize(learner, 32, 560), Ink);
+        text.DrawCentred(canvas, hasCompleted, centre, 285, 15, Muted);
+        text.DrawCentred(canvas, course, centre, 325, FitSize(course, 22, 620), Ink);
+        text.DrawCentred(canvas, version, centre, 352, 11, Muted);
+        text.DrawCentred(canvas, dates, centre, 400, 13, Ink);
+        text.DrawCentred(canvas, issuedBy, centre, 470, 12, Muted);
+        text.DrawCentred(canvas, code, centre, 492, 12, Ink);
 
         DrawQr(canvas, c.QrText, Width - 60 - 110, Height - 60 - 110, 110);
-        fonts.DrawCentred(canvas, c.Labels.ScanToVerify, Width - 60 - 55, Height - 42, 9, Muted);
+        text.DrawCentred(canvas, scanToVerify, Width - 60 - 55, Height - 42, 9, Muted);
     }
 
-    private float FitSize(string text, float size, float maxWidth, bool bold)
+    private static float FitSize(TextLine line, float size, float maxWidth)
     {
-        var width = fonts.Measure(text, size, bold);
+        var width = line.Width(size);
         return width <= maxWidth ? size : Math.Max(10, size * maxWidth / width);
     }
 
