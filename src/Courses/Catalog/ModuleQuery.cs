@@ -54,7 +54,7 @@ public sealed class ModuleQuery(ICoursesDbContext db)
     }
 
     // The module page is the page learners open most: its two reads are compiled once, so a request skips
-    // EF Core's expression-tree work and goes straight to SQL (see docs/architecture.md, "Speed").
+    // EF Core's expression-tree work and goes straight to SQL (bench/README.md, "Where the CPU goes").
     private static readonly Func<DbContext, string, string, string, CancellationToken, Task<CourseRow?>> CourseWithModules =
         EF.CompileAsyncQuery((DbContext db, string courseSlug, string userId, string language, CancellationToken _) =>
             db.Set<Course>().AsNoTracking()

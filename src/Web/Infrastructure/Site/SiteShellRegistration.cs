@@ -103,7 +103,7 @@ public static class SiteShellRegistration
             // See SameOriginCompressionProvider and docs/architecture.md for why HTTPS is safe here.
             options.EnableForHttps = true;
             // gzip first: on a 20 KB module page it gives 6.8 KB for 0.13 ms of CPU, Brotli 6.6 KB for 0.25-0.3 ms
-            // ("Optimal", quality 4) or 7.1 KB at quality 2 (bench/README.md, "Compression"). Brotli stays for
+            // ("Optimal", quality 4) or 7.1 KB at quality 2 (bench/README.md, "Where the CPU goes"). Brotli stays for
             // a browser that accepts only Brotli.
             options.Providers.Add<GzipCompressionProvider>();
             options.Providers.Add<BrotliCompressionProvider>();
