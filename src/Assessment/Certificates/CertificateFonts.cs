@@ -40,15 +40,31 @@ public sealed class CertificateFonts : IDisposable
     /// <summary>The text of one document: lay out every line, then draw them. Dispose after the document is closed.</summary>
     public CertificateText StartText() => new(this);
 
-    /// <summary>The text in runs of one font each, every run shaped once with the full font.</summary>
+    /// <summary>
+    /// The text in runs of one direction and one font each, left to right as drawn (<see cref="CertificateBidi"/>),
+    /// every run shaped once with the full font in its direction.
+    /// </summary>
     internal List<ShapedRun> Shape(string text, bool isBold)
     {
         var shaped = new List<ShapedRun>();
-        foreach (var (run, file) in Runs(text, isBold ? bold : regular))
+        foreach (var (directional, rightToLeft) in CertificateBidi.VisualRuns(text))
         {
-            using var font = new SKFont(file.Typeface, ShapedRun.Size);
-            var result = file.Shaper.Shape(run, font);
-            shaped.Add(new ShapedRun(file, result.Codepoints.Select(glyph => (ushort)glyph).ToArray(), result.Points, result.Width));
+            var runs = Runs(directional, isBold ? bold : regular).ToList();
+            if (rightToLeft)
+            {
+                runs.Reverse();
+            }
+            foreach (var (run, file) in runs)
+            {
+                using var font = new SKFont(file.Typeface, ShapedRun.Size);
+                using var buffer = new HarfBuzzSharp.Buffer();
+                buffer.AddUtf16(run);
+                buffer.GuessSegmentProperties();
+                // A run of digits or punctuation alone has no script to guess a direction from; an RTL one mirrors brackets.
+                buffer.Direction = rightToLeft ? HarfBuzzSharp.Direction.RightToLeft : HarfBuzzSharp.Direction.LeftToRight;
+                var result = file.Shaper.Shape(buffer, font);
+                shaped.Add(new ShapedRun(file, result.Codepoints.Select(glyph => (ushort)glyph).ToArray(), result.Points, result.Width));
+            }
         }
         return shaped;
     }
