@@ -65,24 +65,8 @@ internal static class CertificateBidi
             }
         }
         // W5: terminators next to European numbers ("15 %", "$20") join them.
-        for (var i = 0; i < kinds.Length; i++)
-        {
-            if (kinds[i] != Kind.ET)
-            {
-                continue;
-            }
-            var end = i;
-            while (end < kinds.Length && kinds[end] == Kind.ET)
-            {
-                end++;
-            }
-            var joins = (i > 0 && kinds[i - 1] == Kind.EN) || (end < kinds.Length && kinds[end] == Kind.EN);
-            for (var j = i; j < end; j++)
-            {
-                kinds[j] = joins ? Kind.EN : Kind.N;
-            }
-            i = end - 1;
-        }
+        ResolveSequences(kinds, Kind.ET, (start, end) =>
+            (start > 0 && kinds[start - 1] == Kind.EN) || (end < kinds.Length && kinds[end] == Kind.EN) ? Kind.EN : Kind.N);
         // W6: other separators are neutral. W7: European numbers in left-to-right text are left-to-right.
         lastStrong = sos;
         for (var i = 0; i < kinds.Length; i++)
@@ -99,26 +83,12 @@ internal static class CertificateBidi
         }
         // N1–N2: neutrals between text of one direction take it (numbers count as right-to-left); others take the
         // paragraph's.
-        for (var i = 0; i < kinds.Length; i++)
+        ResolveSequences(kinds, Kind.N, (start, end) =>
         {
-            if (kinds[i] != Kind.N)
-            {
-                continue;
-            }
-            var end = i;
-            while (end < kinds.Length && kinds[end] == Kind.N)
-            {
-                end++;
-            }
-            var before = i == 0 ? sos : Direction(kinds[i - 1]);
+            var before = start == 0 ? sos : Direction(kinds[start - 1]);
             var after = end == kinds.Length ? sos : Direction(kinds[end]);
-            var resolved = before == after ? before : sos;
-            for (var j = i; j < end; j++)
-            {
-                kinds[j] = resolved;
-            }
-            i = end - 1;
-        }
+            return before == after ? before : sos;
+        });
         // I1–I2: embedding levels.
         var levels = kinds.Select(k => paragraphRtl
             ? (k == Kind.R ? 1 : 2)
@@ -155,6 +125,25 @@ internal static class CertificateBidi
             }
         }
         return runs.Select(r => (r.Text.ToString(), r.Level % 2 == 1)).ToList();
+    }
+
+    /// <summary>Gives each longest sequence of <paramref name="kind"/>, from start to end (exclusive), the kind <paramref name="resolve"/> picks.</summary>
+    private static void ResolveSequences(Kind[] kinds, Kind kind, Func<int, int, Kind> resolve)
+    {
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            if (kinds[i] != kind)
+            {
+                continue;
+            }
+            var end = i;
+            while (end < kinds.Length && kinds[end] == kind)
+            {
+                end++;
+            }
+            Array.Fill(kinds, resolve(i, end), i, end - i);
+            i = end - 1;
+        }
     }
 
     private static Kind Direction(Kind kind) => kind is Kind.EN or Kind.AN ? Kind.R : kind;
